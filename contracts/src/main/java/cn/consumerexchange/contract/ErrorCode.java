@@ -1,0 +1,38 @@
+package cn.consumerexchange.contract;
+
+/**
+ * Why the exchange rejects a message. Travels in {@code Rejection/Error/Code}, so partners can act on it
+ * without reading the reason text.
+ */
+public enum ErrorCode {
+
+    MALFORMED_XML("The document is not well-formed XML."),
+    FORBIDDEN_XML_CONSTRUCT("The document uses a construct the exchange refuses: DTD, entities or XInclude."),
+    DOCUMENT_TOO_LARGE("The document exceeds the maximum size in bytes."),
+    DOCUMENT_TOO_DEEP("The document nests elements deeper than allowed."),
+    SCHEMA_VIOLATION("The document does not conform to the contract schema."),
+    MISSING_FIELD("A required field is absent."),
+    INVALID_CREDIT_CODE("The unified social credit code (统一社会信用代码) is malformed or its check character is wrong."),
+    UNKNOWN_DIVISION("The administrative division code is not in GB/T 2260."),
+    UNSUPPORTED_CURRENCY("The currency is not one of CNY, HKD, MOP."),
+    INVALID_AMOUNT("The amount is negative, has more than 2 decimals or too many digits."),
+    DATE_IN_FUTURE("A date or time that must lie in the past lies in the future."),
+    TYPE_MISMATCH("The envelope's MessageType does not match the body of the message."),
+    DUPLICATE_CONFLICT("A message with this id was already received with different content."),
+    NO_JURISDICTION("No authority has jurisdiction over the case (管辖)."),
+    NO_PARTNER_FOR_REGION("No partner system serves the region that must receive the case."),
+    UNKNOWN_SENDER("The sender is not a known partner or may not send as this authority."),
+    UNTRANSLATABLE_NATIVE_MESSAGE("The partner's native message cannot be translated to the contract."),
+    UNKNOWN_CASE("The message refers to a case the exchange does not know.");
+
+    private final String description;
+
+    ErrorCode(String description) {
+        this.description = description;
+    }
+
+    /** One line of English saying what the code means. */
+    public String description() {
+        return description;
+    }
+}
