@@ -1,0 +1,210 @@
+package cn.consumerexchange.gateway.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The transfer ledger (交换台账): every message in and out, and the state of each transferred case.
+ *
+ * <p>The unique key (direction, partner, message id) is what makes a message sent twice have one effect: a second
+ * insert of the same inbound message fails instead of creating a second row.
+ */
+@Repository
+public class TransferLedger {
+
+    private static final String ENTRY_COLUMNS = "id, direction, partner_code, message_id, message_type, sender, "
+            + "receiver, case_ref, gateway_ref, payload_sha256, state, reason, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TransferLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A message to record; {@code payload} is kept as it crossed the wire. */
+    public record NewEntry(
+            Direction direction,
+            String partnerCode,
+            String messageId,
+            String messageType,
+            String sender,
+            String receiver,
+            String caseRef,
+            String gatewayRef,
+            String payloadSha256,
+            byte[] payload,
+            MessageState state,
+            String reason) {
+    }
+
+    /**
+     * Records a message and returns its row id.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the same partner's message id is already recorded
+     */
+    public long record(NewEntry entry) {
+        OffsetDateTime now = now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
+                        entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
+                        entry.payload(), entry.state().name(), entry.reason(), now, now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<LedgerEntry> findInbound(String partnerCode, String messageId) {
+        return jdbc.sql("select " + ENTRY_COLUMNS
+                        + " from ledger_message where direction = 'IN' and partner_code = ? and message_id = ?")
+                .params(partnerCode, messageId)
+                .query(TransferLedger::entry)
+                .optional();
+    }
+
+    public Optional<LedgerEntry> find(long id) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_message where id = ?")
+                .param(id)
+                .query(TransferLedger::entry)
+                .optional();
+    }
+
+    /** Every message of one case, oldest first. */
+    public List<LedgerEntry> entriesOf(String gatewayRef) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_message where gateway_ref = ? order by id")
+                .param(gatewayRef)
+                .query(TransferLedger::entry)
+                .list();
+    }
+
+    public Optional<byte[]> payloadOf(long id) {
+        return jdbc.sql("select payload from ledger_message where id = ?")
+                .param(id)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /**
+     * Takes an accepted message for delivery. A message another attempt already holds is taken over only when the
+     * broker redelivers it, which means that attempt rolled back or its process died.
+     *
+     * @return whether this attempt may deliver
+     */
+    public boolean claimForDelivery(long id, boolean redelivered) {
+        String takeable = redelivered ? "('ACCEPTED', 'DELIVERING')" : "('ACCEPTED')";
+        return jdbc.sql("update ledger_message set state = 'DELIVERING', updated_at = ? where id = ? and state in "
+                        + takeable)
+                .params(now(), id)
+                .update() == 1;
+    }
+
+    /** Marks an inbound message delivered and records the copy that went out. */
+    public void recordDelivered(long inboundId, NewEntry outbound) {
+        updateState(inboundId, MessageState.DELIVERED, null);
+        record(outbound);
+    }
+
+    public void markDeliveryFailed(long inboundId, String reason) {
+        updateState(inboundId, MessageState.DELIVERY_FAILED, reason);
+    }
+
+    /** Puts a message back in line for delivery, as an operator's retry does. */
+    public boolean requeue(long inboundId) {
+        return jdbc.sql("update ledger_message set state = 'ACCEPTED', reason = null, updated_at = ? "
+                        + "where id = ? and state = 'DELIVERY_FAILED'")
+                .params(now(), inboundId)
+                .update() == 1;
+    }
+
+    private void updateState(long id, MessageState state, String reason) {
+        jdbc.sql("update ledger_message set state = ?, reason = ?, updated_at = ? where id = ?")
+                .params(state.name(), reason, now(), id)
+                .update();
+    }
+
+    /** Keeps input that cannot have a row of its own, so an operator can still see it. */
+    public void quarantine(String partnerCode, String messageId, String payloadSha256, byte[] payload,
+            String errorCode, String reason) {
+        jdbc.sql("""
+                insert into quarantined_input (partner_code, message_id, payload_sha256, payload, error_code, reason,
+                    received_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(partnerCode, messageId, payloadSha256, payload, errorCode, reason, now())
+                .update();
+    }
+
+    public int quarantinedCount(String partnerCode) {
+        return jdbc.sql("select count(*) from quarantined_input where partner_code = ?")
+                .param(partnerCode)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void openCase(TransferCase transferCase) {
+        jdbc.sql("""
+                insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
+                    receiving_partner, receiving_division, state, received_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(transferCase.gatewayRef(), transferCase.originPartner(), transferCase.originCaseNumber(),
+                        transferCase.originMessageId(), transferCase.receivingPartner(),
+                        transferCase.receivingDivision(), transferCase.state(), transferCase.receivedAt(),
+                        transferCase.updatedAt())
+                .update();
+    }
+
+    public Optional<TransferCase> findCase(String gatewayRef) {
+        return jdbc.sql("select * from transfer_case where gateway_ref = ?")
+                .param(gatewayRef)
+                .query((rs, row) -> new TransferCase(
+                        rs.getString("gateway_ref"),
+                        rs.getString("origin_partner"),
+                        rs.getString("origin_case_number"),
+                        rs.getString("origin_message_id"),
+                        rs.getString("receiving_partner"),
+                        rs.getString("receiving_division"),
+                        rs.getString("state"),
+                        rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    public void updateCaseState(String gatewayRef, String state) {
+        jdbc.sql("update transfer_case set state = ?, updated_at = ? where gateway_ref = ?")
+                .params(state, now(), gatewayRef)
+                .update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+        return new LedgerEntry(
+                rs.getLong("id"),
+                Direction.valueOf(rs.getString("direction")),
+                rs.getString("partner_code"),
+                rs.getString("message_id"),
+                rs.getString("message_type"),
+                rs.getString("sender"),
+                rs.getString("receiver"),
+                rs.getString("case_ref"),
+                rs.getString("gateway_ref"),
+                rs.getString("payload_sha256"),
+                MessageState.valueOf(rs.getString("state")),
+                rs.getString("reason"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

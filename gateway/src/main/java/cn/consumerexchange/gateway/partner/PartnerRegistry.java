@@ -1,0 +1,66 @@
+package cn.consumerexchange.gateway.partner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.consumerexchange.gateway.ExchangeProperties;
+
+/** The partners of the exchange (交换伙伴名录), loaded from the seeds at start. */
+@Component
+public class PartnerRegistry {
+
+    private final Map<String, Partner> byCode = new LinkedHashMap<>();
+    private final Map<String, Partner> byAuthority = new LinkedHashMap<>();
+
+    public PartnerRegistry(ExchangeProperties properties, ResourceLoader resources, Environment environment,
+            ObjectMapper json) throws IOException {
+        try (InputStream in = resources.getResource(properties.partnersFile()).getInputStream()) {
+            // Endpoints in the seeds may name configuration, e.g. where the simulated partners listen.
+            String text = environment.resolveRequiredPlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Partner> partners = json.readValue(text, new TypeReference<>() { });
+            partners.forEach(this::add);
+        }
+    }
+
+    private void add(Partner partner) {
+        if (byCode.putIfAbsent(partner.code(), partner) != null) {
+            throw new IllegalStateException("Partner code " + partner.code() + " is listed twice");
+        }
+        if (byAuthority.putIfAbsent(partner.authority(), partner) != null) {
+            throw new IllegalStateException("Authority " + partner.authority() + " is listed twice");
+        }
+    }
+
+    public Optional<Partner> find(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public Partner require(String code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException("No partner " + code));
+    }
+
+    public Optional<Partner> findByAuthority(String authority) {
+        return Optional.ofNullable(byAuthority.get(authority));
+    }
+
+    public Collection<Partner> all() {
+        return byCode.values();
+    }
+
+    public List<Partner> withTransport(Transport transport) {
+        return byCode.values().stream().filter(p -> p.transport() == transport).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package cn.consumerexchange.gateway.transfer;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
+import org.springframework.stereotype.Component;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.gateway.ledger.Direction;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageState;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.partner.Transport;
+
+/** The steps of delivering one accepted message to its receiving partner. */
+@Component
+public class Delivery {
+
+    static final String LEDGER_ID = "exchangeLedgerId";
+    static final String RECEIVER = "exchangeReceiver";
+    static final String REDELIVERED = "exchangeRedelivered";
+    static final String NATIVE_COPY = "exchangeNativeCopy";
+    static final String URI_HEADER = "exchangeDeliveryUri";
+    /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final TransferLedger ledger;
+    private final PartnerRegistry partners;
+    private final AdapterCatalog adapters;
+    private final ContractCodec codec;
+
+    public Delivery(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec) {
+        this.ledger = ledger;
+        this.partners = partners;
+        this.adapters = adapters;
+        this.codec = codec;
+    }
+
+    /** Whether this attempt delivers the message; a copy already delivered or being delivered is dropped. */
+    public boolean claim(@ExchangeProperty(LEDGER_ID) long ledgerId,
+            @ExchangeProperty(REDELIVERED) Boolean redelivered) {
+        return ledger.claimForDelivery(ledgerId, Boolean.TRUE.equals(redelivered));
+    }
+
+    public byte[] toNative(@ExchangeProperty(RECEIVER) String receiverCode, byte[] contractXml,
+            @Headers Map<String, Object> headers) {
+        Partner receiver = partners.require(receiverCode);
+        PartnerAdapter adapter = adapters.forFormat(receiver.format());
+        ExchangeMessage message = codec.read(contractXml);
+        headers.put(URI_HEADER, receiver.deliveryUri());
+        headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
+        if (receiver.transport() == Transport.HTTP) {
+            headers.put(Exchange.HTTP_METHOD, "POST");
+            headers.put(IDEMPOTENCY_KEY, message.getEnvelope().getSender() + ":"
+                    + message.getEnvelope().getMessageId());
+        }
+        return adapter.toNative(message);
+    }
+
+    /** Records what went out; {@code sent} is the native copy, since the body now holds the partner's response. */
+    public void delivered(@ExchangeProperty(LEDGER_ID) long ledgerId, @ExchangeProperty(RECEIVER) String receiver,
+            @ExchangeProperty(NATIVE_COPY) byte[] sent) {
+        LedgerEntry inbound = ledger.find(ledgerId).orElseThrow();
+        ledger.recordDelivered(ledgerId, new TransferLedger.NewEntry(Direction.OUT, receiver,
+                inbound.partnerCode() + ":" + inbound.messageId(), inbound.messageType(), inbound.sender(),
+                inbound.receiver(), inbound.caseRef(), inbound.gatewayRef(), Sha256.hex(sent), sent,
+                MessageState.DELIVERED, null));
+    }
+
+    public void failed(@ExchangeProperty(LEDGER_ID) long ledgerId,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        ledger.markDeliveryFailed(ledgerId, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+}

@@ -1,0 +1,200 @@
+package cn.consumerexchange.gateway.transfer;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.ContractValidator;
+import cn.consumerexchange.contract.ErrorCode;
+import cn.consumerexchange.contract.Violation;
+import cn.consumerexchange.contract.v1.Envelope;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.ledger.Direction;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageState;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+
+/**
+ * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes.
+ *
+ * <p>The ledger row is written in its own database transaction before the caller commits the hand-off to delivery and
+ * the answer. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
+ * HTTP partner that got no answer sends it again) and is recognised here as already recorded: it is answered as before
+ * and handed off again while it has not been delivered. Delivery claims each message once, so the second hand-off is
+ * harmless.
+ */
+@Component
+public class MessageIntake {
+
+    private final PartnerRegistry partners;
+    private final AdapterCatalog adapters;
+    private final ContractValidator validator;
+    private final ContractCodec codec;
+    private final TransferRouter router;
+    private final TransferLedger ledger;
+    private final Answers answers;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final int maxMessageBytes;
+
+    public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
+            ContractCodec codec, TransferRouter router, TransferLedger ledger, Answers answers,
+            TransactionTemplate transaction, Clock clock, ExchangeProperties properties) {
+        this.partners = partners;
+        this.adapters = adapters;
+        this.validator = validator;
+        this.codec = codec;
+        this.router = router;
+        this.ledger = ledger;
+        this.answers = answers;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.maxMessageBytes = properties.maxMessageBytes();
+    }
+
+    public IntakeResult receive(String partnerCode, byte[] payload) {
+        Partner sender = partners.require(partnerCode);
+        PartnerAdapter adapter = adapters.forFormat(sender.format());
+        String sha256 = Sha256.hex(payload);
+        if (payload.length > maxMessageBytes) {
+            return quarantined(sender, adapter, null, payload, sha256, new Violation(ErrorCode.DOCUMENT_TOO_LARGE, "/",
+                    "The message has " + payload.length + " bytes; the limit is " + maxMessageBytes));
+        }
+        ExchangeMessage message;
+        try {
+            message = adapter.toContract(payload);
+        } catch (UntranslatableMessageException e) {
+            return untranslatable(sender, adapter, payload, sha256, e);
+        }
+        String messageId = message.getEnvelope().getMessageId();
+        Optional<LedgerEntry> previous = ledger.findInbound(sender.code(), messageId);
+        if (previous.isPresent()) {
+            return answerAgain(sender, adapter, message, previous.get(), payload, sha256);
+        }
+        try {
+            return firstTime(sender, adapter, message, payload, sha256);
+        } catch (DuplicateKeyException concurrentCopy) {
+            LedgerEntry recorded = ledger.findInbound(sender.code(), messageId).orElseThrow();
+            return answerAgain(sender, adapter, message, recorded, payload, sha256);
+        }
+    }
+
+    private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
+            String sha256) {
+        List<Violation> violations = check(sender, message);
+        Routing routing = violations.isEmpty() ? router.route(sender, message) : new Routing.Refused(violations);
+        if (routing instanceof Routing.Refused refused) {
+            LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(inbound(sender, message,
+                    null, null, sha256, payload, MessageState.REJECTED, Answers.encode(refused.violations()))))
+                    .orElseThrow());
+            return new IntakeResult(false, rejected.messageId(), adapter.toNative(answers.rejection(rejected)), null);
+        }
+        Routing.Routed routed = (Routing.Routed) routing;
+        LedgerEntry accepted = transaction.execute(tx -> {
+            long id = ledger.record(inbound(sender, message, routed.receiver().code(), routed.gatewayRef(), sha256,
+                    payload, MessageState.ACCEPTED, null));
+            if (routed.newCase() != null) {
+                ledger.openCase(routed.newCase());
+            } else if (message.getStatusUpdate() != null) {
+                ledger.updateCaseState(routed.gatewayRef(), message.getStatusUpdate().getState().name());
+            }
+            return ledger.find(id).orElseThrow();
+        });
+        return acknowledged(adapter, accepted, handoff(accepted, message, routed.receiver()));
+    }
+
+    private List<Violation> check(Partner sender, ExchangeMessage message) {
+        List<Violation> violations = new java.util.ArrayList<>(validator.validate(message));
+        String claimedSender = message.getEnvelope().getSender();
+        if (!sender.authority().equals(claimedSender)) {
+            violations.add(new Violation(ErrorCode.UNKNOWN_SENDER, "/ExchangeMessage/Envelope/Sender",
+                    "Partner " + sender.code() + " sends as " + sender.authority() + ", not as " + claimedSender));
+        }
+        return violations;
+    }
+
+    private IntakeResult answerAgain(Partner sender, PartnerAdapter adapter, ExchangeMessage message,
+            LedgerEntry previous, byte[] payload, String sha256) {
+        if (!previous.payloadSha256().equals(sha256)) {
+            return quarantined(sender, adapter, previous.messageId(), payload, sha256, new Violation(
+                    ErrorCode.DUPLICATE_CONFLICT, "/ExchangeMessage/Envelope/MessageId", "Message id "
+                            + previous.messageId() + " was already received on " + previous.createdAt()
+                            + " with different content; send new content under a new message id"));
+        }
+        if (!previous.isAccepted()) {
+            return new IntakeResult(false, previous.messageId(), adapter.toNative(answers.rejection(previous)), null);
+        }
+        IntakeResult.Handoff again = previous.state() == MessageState.ACCEPTED
+                ? handoff(previous, message, partners.require(previous.receiver()))
+                : null;
+        return acknowledged(adapter, previous, again);
+    }
+
+    private IntakeResult acknowledged(PartnerAdapter adapter, LedgerEntry accepted, IntakeResult.Handoff handoff) {
+        return new IntakeResult(true, accepted.messageId(), adapter.toNative(answers.acknowledgement(accepted)),
+                handoff);
+    }
+
+    /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */
+    private IntakeResult.Handoff handoff(LedgerEntry accepted, ExchangeMessage message, Partner receiver) {
+        Envelope envelope = message.getEnvelope();
+        envelope.setReceiver(receiver.authority());
+        if (!envelope.getCaseRef().contains(accepted.gatewayRef())) {
+            envelope.getCaseRef().add(accepted.gatewayRef());
+        }
+        return new IntakeResult.Handoff(accepted.id(), receiver.code(), codec.write(message));
+    }
+
+    private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,
+            UntranslatableMessageException e) {
+        Optional<String> messageId = e.messageId();
+        if (messageId.isEmpty()) {
+            return quarantined(sender, adapter, null, payload, sha256, e.violations().toArray(Violation[]::new));
+        }
+        Optional<LedgerEntry> previous = ledger.findInbound(sender.code(), messageId.get());
+        if (previous.isPresent()) {
+            return answerAgain(sender, adapter, null, previous.get(), payload, sha256);
+        }
+        try {
+            LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(new TransferLedger.NewEntry(
+                    Direction.IN, sender.code(), messageId.get(), null, sender.authority(), null, null, null, sha256,
+                    payload, MessageState.REJECTED, Answers.encode(e.violations())))).orElseThrow());
+            return new IntakeResult(false, rejected.messageId(), adapter.toNative(answers.rejection(rejected)), null);
+        } catch (DuplicateKeyException concurrentCopy) {
+            return answerAgain(sender, adapter, null,
+                    ledger.findInbound(sender.code(), messageId.get()).orElseThrow(), payload, sha256);
+        }
+    }
+
+    private IntakeResult quarantined(Partner sender, PartnerAdapter adapter, String messageId, byte[] payload,
+            String sha256, Violation... violations) {
+        List<Violation> reasons = List.of(violations);
+        ledger.quarantine(sender.code(), messageId, sha256, payload, reasons.get(0).code().name(),
+                Answers.encode(reasons));
+        ExchangeMessage rejection = answers.rejection("GW-R-" + UUID.randomUUID(), messageId, sender.authority(),
+                OffsetDateTime.now(clock), reasons);
+        return new IntakeResult(false, messageId, adapter.toNative(rejection), null);
+    }
+
+    private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,
+            String gatewayRef, String sha256, byte[] payload, MessageState state, String reason) {
+        Envelope envelope = message.getEnvelope();
+        String caseRef = envelope.getCaseRef().isEmpty() ? null : envelope.getCaseRef().get(0);
+        return new TransferLedger.NewEntry(Direction.IN, sender.code(), envelope.getMessageId(),
+                envelope.getMessageType() == null ? null : envelope.getMessageType().name(), sender.authority(),
+                receiver, caseRef, gatewayRef, sha256, payload, state, reason);
+    }
+}

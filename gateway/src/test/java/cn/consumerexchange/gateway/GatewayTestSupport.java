@@ -1,0 +1,68 @@
+package cn.consumerexchange.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/** Shared set-up of the gateway's integration tests: a fresh broker journal and database, WireMock playing SH. */
+public final class GatewayTestSupport {
+
+    public static final String SZ_TOKEN = "test-sz-token";
+    public static final String SH_TOKEN = "test-sh-token";
+
+    private GatewayTestSupport() {
+    }
+
+    public static WireMockServer startPartnerServer() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    /** Properties every gateway test needs; the database is left to the caller. */
+    public static void register(DynamicPropertyRegistry registry, WireMockServer partners) {
+        String run = UUID.randomUUID().toString();
+        registry.add("spring.artemis.embedded.data-directory", () -> "target/test-broker/" + run);
+        registry.add("exchange.simulator.enabled", () -> "false");
+        registry.add("exchange.simulator.base-url", partners::baseUrl);
+        registry.add("exchange.partner-tokens.SZ", () -> SZ_TOKEN);
+        registry.add("exchange.partner-tokens.SH", () -> SH_TOKEN);
+        registry.add("exchange.delivery.maximum-redeliveries", () -> "2");
+        registry.add("exchange.delivery.redelivery-delay", () -> "50ms");
+        registry.add("exchange.broker.max-delivery-attempts", () -> "5");
+    }
+
+    public static void registerEmbeddedDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    /** PostgreSQL at 127.0.0.1:5432 (user postgres, trust), in a schema of its own for this run. */
+    public static void registerPostgres(DynamicPropertyRegistry registry) {
+        String schema = "exchange_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        registry.add("spring.datasource.url",
+                () -> "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.default-schema", () -> schema);
+    }
+
+    public static String sample(String path) {
+        try (InputStream in = GatewayTestSupport.class.getResourceAsStream("/seeds/samples/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No sample " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package cn.consumerexchange.gateway.transfer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import cn.consumerexchange.gateway.GatewayTestSupport;
+import static cn.consumerexchange.gateway.GatewayTestSupport.SH_TOKEN;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageState;
+import cn.consumerexchange.gateway.ledger.TransferCase;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+
+/**
+ * The first flow end to end: Shenzhen (gba-xml over Artemis queues) transfers a complaint about a Shanghai business;
+ * Shanghai (yrd-json over HTTP, played by WireMock) receives it and answers with a status update that flows back to
+ * Shenzhen. Real embedded broker, real database, real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AbstractComplaintTransferFlowTest {
+
+    static final WireMockServer SHANGHAI = GatewayTestSupport.startPartnerServer();
+    static final String SH_INBOX = "/partners/SH/inbox";
+
+    /** The database is the subclass's choice. */
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, SHANGHAI);
+    }
+
+    @Autowired
+    JmsTemplate jms;
+    @Autowired
+    TransferLedger ledger;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    PartnerQueues shenzhen;
+
+    @BeforeEach
+    void setUp() {
+        shenzhen = new PartnerQueues(jms, "SZ");
+        SHANGHAI.resetAll();
+        SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
+    }
+
+    static String complaint(String messageId) {
+        return GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
+                .replace("SZ-20261120-000123", messageId);
+    }
+
+    static String newMessageId() {
+        return "SZ-T-" + UUID.randomUUID();
+    }
+
+    @Test
+    void complaintIsAcknowledgedDeliveredAndItsStatusFlowsBack() throws Exception {
+        String messageId = newMessageId();
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
+        assertThat(receipt.getAttribute("for")).isEqualTo(messageId);
+        String gatewayRef = receipt.getAttribute("gateway-ref");
+        assertThat(gatewayRef).matches("GW-\\d{4}-[0-9A-Z]{10}");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> SHANGHAI.verify(1,
+                postRequestedFor(urlEqualTo(SH_INBOX))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withHeader("Idempotency-Key", equalTo("SAMR-GD-SZ:" + messageId))
+                        .withRequestBody(matchingJsonPath("$.msgType", equalTo("COMPLAINT")))
+                        .withRequestBody(matchingJsonPath("$.toOrg", equalTo("SAMR-SH")))
+                        .withRequestBody(matchingJsonPath("$.complaint.merchant.regionCode", equalTo("310115")))
+                        .withRequestBody(matchingJsonPath("$.complaint.order.amount", equalTo("1299.00")))
+                        .withRequestBody(matchingJsonPath("$.refs[0]", equalTo(gatewayRef)))));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERED));
+
+        TransferCase opened = ledger.findCase(gatewayRef).orElseThrow();
+        assertThat(opened.originPartner()).isEqualTo("SZ");
+        assertThat(opened.receivingPartner()).isEqualTo("SH");
+        assertThat(opened.receivingDivision()).isEqualTo("310115");
+        assertThat(opened.originCaseNumber()).isEqualTo("SZ12315-2026-000123");
+
+        ResponseEntity<String> answered = postAsShanghai(statusAccepted(gatewayRef), SH_TOKEN);
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode ack = json.readTree(answered.getBody());
+        assertThat(ack.path("msgType").asText()).isEqualTo("ACK");
+        assertThat(ack.path("ack").path("gatewayRef").asText()).isEqualTo(gatewayRef);
+
+        Element status = nextDeliveryTo(gatewayRef);
+        assertThat(status.getAttribute("type")).isEqualTo("status");
+        Element body = (Element) status.getElementsByTagName("status").item(0);
+        assertThat(body.getAttribute("state")).isEqualTo("ACCEPTED");
+        assertThat(body.getAttribute("case")).isEqualTo(gatewayRef);
+        assertThat(body.getAttribute("by")).isEqualTo("SAMR-SH");
+        assertThat(ledger.findCase(gatewayRef).orElseThrow().state()).isEqualTo("ACCEPTED");
+
+        List<LedgerEntry> entries = ledger.entriesOf(gatewayRef);
+        assertThat(entries).extracting(e -> e.direction() + " " + e.partnerCode() + " " + e.messageType())
+                .containsExactly("IN SZ COMPLAINT", "OUT SH COMPLAINT", "IN SH STATUS_UPDATE", "OUT SZ STATUS_UPDATE");
+        assertThat(entries.get(0).payloadSha256()).hasSize(64);
+    }
+
+    // Rejections: every one answered with codes and paths, the input kept, nothing delivered.
+
+    @Test
+    void invalidComplaintIsRejectedWithEveryReasonAndKept() {
+        String messageId = newMessageId();
+        String invalid = complaint(messageId)
+                .replace("91310115MA1K3P8Q2W", "91310115MA1K3P8Q2X")
+                .replace(">1299.00<", ">-5.001<");
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(invalid)));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(receipt.getAttribute("for")).isEqualTo(messageId);
+        assertThat(errorCodes(receipt)).contains("INVALID_CREDIT_CODE", "INVALID_AMOUNT");
+        LedgerEntry kept = ledger.findInbound("SZ", messageId).orElseThrow();
+        assertThat(kept.state()).isEqualTo(MessageState.REJECTED);
+        assertThat(new String(ledger.payloadOf(kept.id()).orElseThrow())).contains("91310115MA1K3P8Q2X");
+        assertNothingDeliveredFor(messageId);
+    }
+
+    @Test
+    void unknownDivisionIsRejected() {
+        String messageId = newMessageId();
+        String unknown = complaint(messageId).replace("<area-code>310115</area-code>",
+                "<area-code>319999</area-code>");
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(unknown)));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(errorCodes(receipt)).contains("UNKNOWN_DIVISION");
+        assertThat(errorPaths(receipt)).contains("/ExchangeMessage/Complaint/Respondent/DivisionCode");
+    }
+
+    @Test
+    void regionWithoutPartnerIsRejected() {
+        String messageId = newMessageId();
+        // 330106: Hangzhou's Xihu district, a real division that no partner of this registry serves.
+        String zhejiang = complaint(messageId)
+                .replace("<area-code>310115</area-code>", "<area-code>330106</area-code>")
+                .replace("91310115MA1K3P8Q2W", "91330106MA2CE7QJ5" + checkCharacter("91330106MA2CE7QJ5"));
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(zhejiang)));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(errorCodes(receipt)).containsExactly("NO_PARTNER_FOR_REGION");
+        assertNothingDeliveredFor(messageId);
+    }
+
+    @Test
+    void malformedAndHostileInputIsRejectedAndTheGatewayKeepsRunning() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE gba-message [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<gba-message type=\"complaint\"><header><msg-id>&x;</msg-id></header></gba-message>";
+
+        Element hostile = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(xxe)));
+        Element malformed = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send("<gba-message><header>")));
+
+        assertThat(hostile.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(errorCodes(hostile)).containsExactly("UNTRANSLATABLE_NATIVE_MESSAGE");
+        assertThat(hostile.getTextContent()).doesNotContain("root:");
+        assertThat(errorCodes(malformed)).containsExactly("UNTRANSLATABLE_NATIVE_MESSAGE");
+
+        String messageId = newMessageId();
+        Element stillWorking = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+        assertThat(stillWorking.getAttribute("result")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void partnerCannotSendAsAnotherAuthority() {
+        String messageId = newMessageId();
+        String forged = complaint(messageId).replace("<from>SAMR-GD-SZ</from>", "<from>SAMR-SH</from>");
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(forged)));
+
+        assertThat(errorCodes(receipt)).containsExactly("UNKNOWN_SENDER");
+    }
+
+    @Test
+    void httpIntakeRefusesAWrongToken() {
+        ResponseEntity<String> answer = postAsShanghai(statusAccepted("GW-2026-0000000000"), "not-the-token");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void statusForACaseTheSenderIsNotPartOfIsRejected() throws Exception {
+        ResponseEntity<String> answer = postAsShanghai(statusAccepted("GW-2026-0000000000"),
+                GatewayTestSupport.SH_TOKEN);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode reject = json.readTree(answer.getBody());
+        assertThat(reject.path("msgType").asText()).isEqualTo("REJECT");
+        assertThat(reject.path("reject").path("errors").get(0).path("code").asText()).isEqualTo("UNKNOWN_CASE");
+    }
+
+    // Duplicates: one effect per message id.
+
+    @Test
+    void sameMessageTwiceIsAnsweredTwiceAlikeAndDeliveredOnce() {
+        String messageId = newMessageId();
+        String message = complaint(messageId);
+
+        Element first = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(message)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
+                .state() == MessageState.DELIVERED);
+        Element second = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(message)));
+
+        assertThat(second.getAttribute("result")).isEqualTo("ACCEPTED");
+        assertThat(second.getAttribute("gateway-ref")).isEqualTo(first.getAttribute("gateway-ref"));
+        assertThat(second.getAttribute("time")).isEqualTo(first.getAttribute("time"));
+        assertThat(ledger.entriesOf(first.getAttribute("gateway-ref"))).hasSize(2);
+        assertDeliveredOnce(messageId);
+    }
+
+    @Test
+    void sameMessageTwiceAtOnceIsDeliveredOnce() {
+        String messageId = newMessageId();
+        String message = complaint(messageId);
+
+        String firstJmsId = shenzhen.send(message);
+        String secondJmsId = shenzhen.send(message);
+        Element first = PartnerQueues.receipt(shenzhen.answerTo(firstJmsId));
+        Element second = PartnerQueues.receipt(shenzhen.answerTo(secondJmsId));
+
+        assertThat(second.getAttribute("gateway-ref")).isEqualTo(first.getAttribute("gateway-ref"));
+        assertDeliveredOnce(messageId);
+    }
+
+    @Test
+    void sameIdWithOtherContentIsAConflict() {
+        String messageId = newMessageId();
+        Element accepted = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+        int quarantinedBefore = ledger.quarantinedCount("SZ");
+
+        Element conflict = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(
+                complaint(messageId).replace(">1299.00<", ">1399.00<"))));
+
+        assertThat(accepted.getAttribute("result")).isEqualTo("ACCEPTED");
+        assertThat(conflict.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(errorCodes(conflict)).containsExactly("DUPLICATE_CONFLICT");
+        assertThat(ledger.quarantinedCount("SZ")).isEqualTo(quarantinedBefore + 1);
+        assertDeliveredOnce(messageId);
+    }
+
+    // The receiving partner is down.
+
+    @Test
+    void deliveryThatKeepsFailingIsShownAsFailedWithItsReason() {
+        SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(503)));
+        String messageId = newMessageId();
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            LedgerEntry entry = ledger.findInbound("SZ", messageId).orElseThrow();
+            assertThat(entry.state()).isEqualTo(MessageState.DELIVERY_FAILED);
+            assertThat(entry.reason()).contains("503");
+        });
+        // One first attempt and two redeliveries, as configured.
+        SHANGHAI.verify(3, postRequestedFor(urlEqualTo(SH_INBOX))
+                .withRequestBody(containing(messageId)));
+    }
+
+    private void assertDeliveredOnce(String messageId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
+                .state() == MessageState.DELIVERED);
+        // Give a second, wrong delivery the time it would need to show.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> SHANGHAI.verify(1,
+                postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))));
+    }
+
+    private void assertNothingDeliveredFor(String messageId) {
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> SHANGHAI.verify(0,
+                postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))));
+    }
+
+    private Element nextDeliveryTo(String gatewayRef) {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            String delivery = shenzhen.nextDelivery(1_000);
+            if (delivery != null && delivery.contains(gatewayRef)) {
+                return PartnerQueues.parse(delivery);
+            }
+            if (delivery != null) {
+                seen.add(delivery);
+            }
+        }
+        throw new AssertionError("No delivery to SZ for " + gatewayRef + "; saw " + seen);
+    }
+
+    private ResponseEntity<String> postAsShanghai(String body, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Partner-Token", token);
+        return http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(body, headers), String.class);
+    }
+
+    static String statusAccepted(String gatewayRef) {
+        return GatewayTestSupport.sample("yrd-json/status-accepted.json")
+                .replace("SH-ST-20261121-0001", "SH-ST-" + UUID.randomUUID())
+                .replace("GW-2026-REPLACEME0", gatewayRef);
+    }
+
+    static List<String> errorCodes(Element receipt) {
+        return errorAttribute(receipt, "code");
+    }
+
+    static List<String> errorPaths(Element receipt) {
+        return errorAttribute(receipt, "path");
+    }
+
+    private static List<String> errorAttribute(Element receipt, String attribute) {
+        NodeList errors = receipt.getElementsByTagName("error");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < errors.getLength(); i++) {
+            values.add(((Element) errors.item(i)).getAttribute(attribute));
+        }
+        return values;
+    }
+
+    static char checkCharacter(String first17) {
+        return cn.consumerexchange.contract.UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+}
