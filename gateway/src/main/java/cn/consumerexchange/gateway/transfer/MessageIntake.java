@@ -2,8 +2,10 @@ package cn.consumerexchange.gateway.transfer;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +17,7 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractValidator;
+import cn.consumerexchange.contract.ContractViolationException;
 import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.Envelope;
@@ -116,14 +119,31 @@ public class MessageIntake {
         return acknowledged(adapter, accepted, handoff(accepted, message, routed.receiver()));
     }
 
+    /**
+     * Every reason to refuse the message at once: the contract's schema, its business rules, and whether the partner
+     * sends as itself. Violations found by both the schema and the rules are reported once.
+     */
     private List<Violation> check(Partner sender, ExchangeMessage message) {
-        List<Violation> violations = new java.util.ArrayList<>(validator.validate(message));
+        Set<Violation> violations = new LinkedHashSet<>();
+        try {
+            codec.write(message);
+        } catch (ContractViolationException e) {
+            violations.addAll(e.violations());
+        }
+        try {
+            violations.addAll(validator.validate(message));
+        } catch (RuntimeException incomplete) {
+            // The rules need the structure the schema demands; when it is missing, the schema's violations say so.
+            if (violations.isEmpty()) {
+                throw incomplete;
+            }
+        }
         String claimedSender = message.getEnvelope().getSender();
         if (!sender.authority().equals(claimedSender)) {
             violations.add(new Violation(ErrorCode.UNKNOWN_SENDER, "/ExchangeMessage/Envelope/Sender",
                     "Partner " + sender.code() + " sends as " + sender.authority() + ", not as " + claimedSender));
         }
-        return violations;
+        return List.copyOf(violations);
     }
 
     private IntakeResult answerAgain(Partner sender, PartnerAdapter adapter, ExchangeMessage message,

@@ -156,6 +156,22 @@ abstract class AbstractComplaintTransferFlowTest {
     }
 
     @Test
+    void complaintMissingRequiredFieldsIsRejectedWithTheirPaths() {
+        String messageId = newMessageId();
+        String incomplete = complaint(messageId)
+                .replaceAll("<facts>.*</facts>", "")
+                .replace("<category>010203001</category>", "");
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(incomplete)));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
+        assertThat(errorCodes(receipt)).containsOnly("MISSING_FIELD");
+        assertThat(errorPaths(receipt)).contains("/ExchangeMessage/Complaint/Category",
+                "/ExchangeMessage/Complaint/Facts");
+        assertNothingDeliveredFor(messageId);
+    }
+
+    @Test
     void unknownDivisionIsRejected() {
         String messageId = newMessageId();
         String unknown = complaint(messageId).replace("<area-code>310115</area-code>",
