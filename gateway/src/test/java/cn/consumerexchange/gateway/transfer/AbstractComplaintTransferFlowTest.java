@@ -135,6 +135,21 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(entries.get(0).payloadSha256()).hasSize(64);
     }
 
+    @Test
+    void httpIntakeTakesTheBodyAsSentWhateverTheDeclaredContentType() {
+        String messageId = newMessageId();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("X-Partner-Token", GatewayTestSupport.SZ_TOKEN);
+
+        ResponseEntity<String> answer = http.postForEntity("/api/partners/SZ/messages",
+                new HttpEntity<>(complaint(messageId), headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(answer.getBody()).contains("result=\"ACCEPTED\"", "for=\"" + messageId + "\"");
+        assertDeliveredOnce(messageId);
+    }
+
     // Rejections: every one answered with codes and paths, the input kept, nothing delivered.
 
     @Test
