@@ -120,14 +120,6 @@ public class TransferLedger {
         updateState(inboundId, MessageState.DELIVERY_FAILED, reason);
     }
 
-    /** Puts a message back in line for delivery, as an operator's retry does. */
-    public boolean requeue(long inboundId) {
-        return jdbc.sql("update ledger_message set state = 'ACCEPTED', reason = null, updated_at = ? "
-                        + "where id = ? and state = 'DELIVERY_FAILED'")
-                .params(now(), inboundId)
-                .update() == 1;
-    }
-
     private void updateState(long id, MessageState state, String reason) {
         jdbc.sql("update ledger_message set state = ?, reason = ?, updated_at = ? where id = ?")
                 .params(state.name(), reason, now(), id)

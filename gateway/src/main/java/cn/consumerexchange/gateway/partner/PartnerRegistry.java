@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -23,7 +25,7 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 public class PartnerRegistry {
 
     private final Map<String, Partner> byCode = new LinkedHashMap<>();
-    private final Map<String, Partner> byAuthority = new LinkedHashMap<>();
+    private final Set<String> authorities = new HashSet<>();
 
     public PartnerRegistry(ExchangeProperties properties, ResourceLoader resources, Environment environment,
             ObjectMapper json) throws IOException {
@@ -39,7 +41,7 @@ public class PartnerRegistry {
         if (byCode.putIfAbsent(partner.code(), partner) != null) {
             throw new IllegalStateException("Partner code " + partner.code() + " is listed twice");
         }
-        if (byAuthority.putIfAbsent(partner.authority(), partner) != null) {
+        if (!authorities.add(partner.authority())) {
             throw new IllegalStateException("Authority " + partner.authority() + " is listed twice");
         }
     }
@@ -50,10 +52,6 @@ public class PartnerRegistry {
 
     public Partner require(String code) {
         return find(code).orElseThrow(() -> new IllegalArgumentException("No partner " + code));
-    }
-
-    public Optional<Partner> findByAuthority(String authority) {
-        return Optional.ofNullable(byAuthority.get(authority));
     }
 
     public Collection<Partner> all() {
