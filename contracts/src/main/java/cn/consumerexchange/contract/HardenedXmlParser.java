@@ -23,9 +23,10 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Parses untrusted bytes into a DOM. Stops at any DOCTYPE the moment the parser meets it, before its internal
  * subset is read, so no entity is ever declared, fetched or expanded (XXE, billion laughs); stops at XInclude
- * elements; bounds the size in bytes and the element depth. Thread-safe: every parse has its own parser.
+ * elements; bounds the size in bytes and the element depth. Thread-safe: every parse has its own parser. Adapters
+ * read partners' native XML with it too, so every XML the exchange reads passes the same guard.
  */
-final class HardenedXmlParser {
+public final class HardenedXmlParser {
 
     private static final String XINCLUDE_NAMESPACE = "http://www.w3.org/2001/XInclude";
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
@@ -34,7 +35,7 @@ final class HardenedXmlParser {
     private final int maxBytes;
     private final int maxDepth;
 
-    HardenedXmlParser(int maxBytes, int maxDepth) {
+    public HardenedXmlParser(int maxBytes, int maxDepth) {
         if (maxBytes < 1 || maxDepth < 1) {
             throw new IllegalArgumentException("limits must be positive: " + maxBytes + " bytes, depth " + maxDepth);
         }
@@ -43,7 +44,7 @@ final class HardenedXmlParser {
     }
 
     /** @throws ContractViolationException if the document is too large, too deep, hostile or malformed */
-    Document parse(byte[] xml) {
+    public Document parse(byte[] xml) {
         if (xml.length > maxBytes) {
             throw refusal(ErrorCode.DOCUMENT_TOO_LARGE,
                     "The document has " + xml.length + " bytes; at most " + maxBytes + " are accepted.");

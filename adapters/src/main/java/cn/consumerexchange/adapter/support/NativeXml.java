@@ -1,45 +1,39 @@
 package cn.consumerexchange.adapter.support;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.ContractViolationException;
+import cn.consumerexchange.contract.ErrorCode;
+import cn.consumerexchange.contract.HardenedXmlParser;
+import cn.consumerexchange.contract.Violation;
 
 /**
- * Reads a partner's native XML into a DOM with every entity trick shut off: a DOCTYPE is refused outright, so no
- * entity is ever declared, expanded or fetched, and XInclude is off.
+ * Reads a partner's native XML with the contract's {@link HardenedXmlParser}: no DOCTYPE, so no entity is ever
+ * declared, expanded or fetched; no XInclude; bounded size and depth. Also small helpers to walk the result.
  */
 public final class NativeXml {
 
-    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+    private static final HardenedXmlParser PARSER = new HardenedXmlParser(ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES,
+            ContractCodec.DEFAULT_MAX_ELEMENT_DEPTH);
 
     private NativeXml() {
     }
 
+    /** @throws UntranslatableMessageException carrying the parser's reason when the bytes are refused */
     public static Element parse(byte[] xml) {
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
-            Document document = builder.parse(new ByteArrayInputStream(xml));
-            return document.getDocumentElement();
-        } catch (SAXException e) {
-            throw new UntranslatableMessageException(null, "/", "Not well-formed XML or uses a DOCTYPE: "
-                    + e.getMessage());
-        } catch (IOException | ParserConfigurationException e) {
-            throw new UntranslatableMessageException(null, "/", "Unreadable XML: " + e.getMessage());
+            return PARSER.parse(xml).getDocumentElement();
+        } catch (ContractViolationException e) {
+            throw new UntranslatableMessageException(null, e.violations().stream()
+                    .map(refused -> new Violation(ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE, refused.path(),
+                            refused.code() + ": " + refused.reason()))
+                    .toList());
         }
     }
 
@@ -85,21 +79,5 @@ public final class NativeXml {
         }
         String value = element.getAttribute(name).trim();
         return value.isEmpty() ? null : value;
-    }
-
-    private static DocumentBuilderFactory hardenedFactory() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("The JDK's XML parser lacks a required security feature", e);
-        }
     }
 }
