@@ -16,6 +16,8 @@ public final class Endpoints {
     public static final String PARTNER_HEADER = "exchangePartner";
     /** Camel/JMS header: the ledger row of the inbound message being delivered. */
     public static final String LEDGER_ID_HEADER = "exchangeLedgerId";
+    /** Camel/JMS header: the gateway reference of the case a delivered message belongs to. */
+    public static final String GATEWAY_REF_HEADER = "exchangeGatewayRef";
     /** Camel/JMS header: the partner a message is delivered to. */
     public static final String RECEIVER_HEADER = "exchangeReceiver";
 

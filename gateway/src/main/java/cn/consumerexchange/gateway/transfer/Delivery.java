@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
@@ -25,6 +26,7 @@ public class Delivery {
 
     static final String LEDGER_ID = "exchangeLedgerId";
     static final String RECEIVER = "exchangeReceiver";
+    static final String GATEWAY_REF = "exchangeGatewayRef";
     static final String REDELIVERED = "exchangeRedelivered";
     static final String NATIVE_COPY = "exchangeNativeCopy";
     static final String URI_HEADER = "exchangeDeliveryUri";
@@ -49,11 +51,17 @@ public class Delivery {
         return ledger.claimForDelivery(ledgerId, Boolean.TRUE.equals(redelivered));
     }
 
-    public byte[] toNative(@ExchangeProperty(RECEIVER) String receiverCode, byte[] contractXml,
-            @Headers Map<String, Object> headers) {
+    /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */
+    public byte[] toNative(@ExchangeProperty(RECEIVER) String receiverCode,
+            @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
         ExchangeMessage message = codec.read(contractXml);
+        Envelope envelope = message.getEnvelope();
+        envelope.setReceiver(receiver.authority());
+        if (!envelope.getCaseRef().contains(gatewayRef)) {
+            envelope.getCaseRef().add(gatewayRef);
+        }
         headers.put(URI_HEADER, receiver.deliveryUri());
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
         if (receiver.transport() == Transport.HTTP) {

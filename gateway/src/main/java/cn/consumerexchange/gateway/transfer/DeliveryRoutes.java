@@ -1,6 +1,7 @@
 package cn.consumerexchange.gateway.transfer;
 
 import static cn.consumerexchange.gateway.Endpoints.DELIVERY_QUEUE;
+import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.LEDGER_ID_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.RECEIVER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
@@ -42,6 +43,7 @@ class DeliveryRoutes extends RouteBuilder {
                 .routeId("delivery")
                 .setProperty(Delivery.LEDGER_ID, header(LEDGER_ID_HEADER))
                 .setProperty(Delivery.RECEIVER, header(RECEIVER_HEADER))
+                .setProperty(Delivery.GATEWAY_REF, header(GATEWAY_REF_HEADER))
                 .setProperty(Delivery.REDELIVERED, header("JMSRedelivered"))
                 .removeHeaders("*")
                 .filter(method(Delivery.class, "claim")).id("claim")

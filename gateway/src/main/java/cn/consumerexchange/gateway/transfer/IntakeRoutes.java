@@ -1,6 +1,7 @@
 package cn.consumerexchange.gateway.transfer;
 
 import static cn.consumerexchange.gateway.Endpoints.DELIVERY_QUEUE;
+import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
 import static cn.consumerexchange.gateway.Endpoints.LEDGER_ID_HEADER;
@@ -42,6 +43,7 @@ class IntakeRoutes extends RouteBuilder {
                 .filter(simple("${body.hasHandoff}"))
                     .setHeader(LEDGER_ID_HEADER, simple("${body.handoff.ledgerId}"))
                     .setHeader(RECEIVER_HEADER, simple("${body.handoff.receiver}"))
+                    .setHeader(GATEWAY_REF_HEADER, simple("${body.handoff.gatewayRef}"))
                     .setBody(simple("${body.handoff.contractXml}"))
                     .to(jmsQueue(DELIVERY_QUEUE)).id("hand-off")
                 .end()

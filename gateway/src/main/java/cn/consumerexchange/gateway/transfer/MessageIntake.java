@@ -97,13 +97,15 @@ public class MessageIntake {
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
             String sha256) {
-        List<Violation> violations = check(sender, message);
-        Routing routing = violations.isEmpty() ? router.route(sender, message) : new Routing.Refused(violations);
+        Checked checked = check(sender, message);
+        Routing routing = checked.violations().isEmpty()
+                ? router.route(sender, message)
+                : new Routing.Refused(checked.violations());
         if (routing instanceof Routing.Refused refused) {
             LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(inbound(sender, message,
                     null, null, sha256, payload, MessageState.REJECTED, Answers.encode(refused.violations()))))
                     .orElseThrow());
-            return new IntakeResult(false, rejected.messageId(), adapter.toNative(answers.rejection(rejected)), null);
+            return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
         }
         Routing.Routed routed = (Routing.Routed) routing;
         LedgerEntry accepted = transaction.execute(tx -> {
@@ -116,17 +118,23 @@ public class MessageIntake {
             }
             return ledger.find(id).orElseThrow();
         });
-        return acknowledged(adapter, accepted, handoff(accepted, message, routed.receiver()));
+        return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml()));
+    }
+
+    /** A translated message checked against the contract, and its contract document when the schema allowed one. */
+    private record Checked(byte[] contractXml, List<Violation> violations) {
     }
 
     /**
      * Every reason to refuse the message at once: the contract's schema, its business rules, and whether the partner
-     * sends as itself. Violations found by both the schema and the rules are reported once.
+     * sends as itself. Violations found by both the schema and the rules are reported once. Writing the contract
+     * document is the schema check, so the document written here is the one handed to delivery.
      */
-    private List<Violation> check(Partner sender, ExchangeMessage message) {
+    private Checked check(Partner sender, ExchangeMessage message) {
         Set<Violation> violations = new LinkedHashSet<>();
+        byte[] contractXml = null;
         try {
-            codec.write(message);
+            contractXml = codec.write(message);
         } catch (ContractViolationException e) {
             violations.addAll(e.violations());
         }
@@ -143,7 +151,7 @@ public class MessageIntake {
             violations.add(new Violation(ErrorCode.UNKNOWN_SENDER, "/ExchangeMessage/Envelope/Sender",
                     "Partner " + sender.code() + " sends as " + sender.authority() + ", not as " + claimedSender));
         }
-        return List.copyOf(violations);
+        return new Checked(contractXml, List.copyOf(violations));
     }
 
     private IntakeResult answerAgain(Partner sender, PartnerAdapter adapter, ExchangeMessage message,
@@ -155,27 +163,21 @@ public class MessageIntake {
                             + " with different content; send new content under a new message id"));
         }
         if (!previous.isAccepted()) {
-            return new IntakeResult(false, previous.messageId(), adapter.toNative(answers.rejection(previous)), null);
+            return new IntakeResult(false, adapter.toNative(answers.rejection(previous)), null);
         }
+        // Same content as the accepted message, so it translates to the same contract document.
         IntakeResult.Handoff again = previous.state() == MessageState.ACCEPTED
-                ? handoff(previous, message, partners.require(previous.receiver()))
+                ? handoff(previous, codec.write(message))
                 : null;
         return acknowledged(adapter, previous, again);
     }
 
     private IntakeResult acknowledged(PartnerAdapter adapter, LedgerEntry accepted, IntakeResult.Handoff handoff) {
-        return new IntakeResult(true, accepted.messageId(), adapter.toNative(answers.acknowledgement(accepted)),
-                handoff);
+        return new IntakeResult(true, adapter.toNative(answers.acknowledgement(accepted)), handoff);
     }
 
-    /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */
-    private IntakeResult.Handoff handoff(LedgerEntry accepted, ExchangeMessage message, Partner receiver) {
-        Envelope envelope = message.getEnvelope();
-        envelope.setReceiver(receiver.authority());
-        if (!envelope.getCaseRef().contains(accepted.gatewayRef())) {
-            envelope.getCaseRef().add(accepted.gatewayRef());
-        }
-        return new IntakeResult.Handoff(accepted.id(), receiver.code(), codec.write(message));
+    private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml) {
+        return new IntakeResult.Handoff(accepted.id(), accepted.receiver(), accepted.gatewayRef(), contractXml);
     }
 
     private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,
@@ -192,7 +194,7 @@ public class MessageIntake {
             LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(new TransferLedger.NewEntry(
                     Direction.IN, sender.code(), messageId.get(), null, sender.authority(), null, null, null, sha256,
                     payload, MessageState.REJECTED, Answers.encode(e.violations())))).orElseThrow());
-            return new IntakeResult(false, rejected.messageId(), adapter.toNative(answers.rejection(rejected)), null);
+            return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
         } catch (DuplicateKeyException concurrentCopy) {
             return answerAgain(sender, adapter, null,
                     ledger.findInbound(sender.code(), messageId.get()).orElseThrow(), payload, sha256);
@@ -206,7 +208,7 @@ public class MessageIntake {
                 Answers.encode(reasons));
         ExchangeMessage rejection = answers.rejection("GW-R-" + UUID.randomUUID(), messageId, sender.authority(),
                 OffsetDateTime.now(clock), reasons);
-        return new IntakeResult(false, messageId, adapter.toNative(rejection), null);
+        return new IntakeResult(false, adapter.toNative(rejection), null);
     }
 
     private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,
