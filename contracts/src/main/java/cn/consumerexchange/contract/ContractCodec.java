@@ -29,6 +29,9 @@ public final class ContractCodec {
 
     private static final JAXBContext CONTEXT = newContext();
     private static final ContractSchema SCHEMA = ContractSchema.load();
+    /** A transformer factory is costly to make and not thread-safe: one per thread. */
+    private static final ThreadLocal<TransformerFactory> SERIALISERS =
+            ThreadLocal.withInitial(TransformerFactory::newDefaultInstance);
     private static final ContractCodec STANDARD =
             new ContractCodec(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ELEMENT_DEPTH);
 
@@ -98,7 +101,7 @@ public final class ContractCodec {
         try {
             // Without this, the serialiser adds standalone="no" to the declaration.
             document.setXmlStandalone(true);
-            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
+            Transformer transformer = SERIALISERS.get().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
             transformer.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,6 +21,8 @@ final class ContractSchema {
 
     private final Schema schema;
     private final SchemaOutline outline;
+    /** Building a validator costs more than many validations; a validator is reusable but not thread-safe. */
+    private final ThreadLocal<Validator> validators = ThreadLocal.withInitial(this::newValidator);
 
     private ContractSchema(Schema schema, SchemaOutline outline) {
         this.schema = schema;
@@ -45,7 +47,7 @@ final class ContractSchema {
 
     /** All violations of the schema in {@code document}, in document order; empty if it is valid. */
     List<Violation> validate(Document document) {
-        Validator validator = newValidator();
+        Validator validator = validators.get();
         SchemaErrorCollector collector = new SchemaErrorCollector(validator, outline, document);
         validator.setErrorHandler(collector);
         try {

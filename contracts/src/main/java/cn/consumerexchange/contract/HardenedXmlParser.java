@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
@@ -32,6 +33,11 @@ public final class HardenedXmlParser {
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
     private static final String LOCALE_PROPERTY = "http://apache.org/xml/properties/locale";
 
+    /** Parser and DOM-builder factories are costly to make and not thread-safe: one of each per thread. */
+    private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(HardenedXmlParser::newParser);
+    private static final ThreadLocal<SAXTransformerFactory> DOM_BUILDERS = ThreadLocal.withInitial(
+            () -> (SAXTransformerFactory) TransformerFactory.newDefaultInstance());
+
     private final int maxBytes;
     private final int maxDepth;
 
@@ -51,7 +57,7 @@ public final class HardenedXmlParser {
         }
         DOMResult result = new DOMResult();
         try {
-            Guard guard = new Guard(newReader(), maxDepth);
+            Guard guard = new Guard(threadReader(), maxDepth);
             guard.setContentHandler(newDomBuilder(result));
             guard.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (Refusal refusal) {
@@ -66,7 +72,22 @@ public final class HardenedXmlParser {
         return (Document) result.getNode();
     }
 
-    private static XMLReader newReader() {
+    /** The thread's parser, reset to the factory's hardened features, with the locale set again. */
+    private static XMLReader threadReader() {
+        try {
+            SAXParser parser = PARSERS.get();
+            parser.reset();
+            XMLReader reader = parser.getXMLReader();
+            // Reasons go to partners in English whatever the server's locale. The messages' root bundle is
+            // English; asking for ENGLISH would fall back to the server's locale first.
+            reader.setProperty(LOCALE_PROPERTY, Locale.ROOT);
+            return reader;
+        } catch (SAXException e) {
+            throw new IllegalStateException("the XML parser lacks a property the contract needs", e);
+        }
+    }
+
+    private static SAXParser newParser() {
         try {
             SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
@@ -76,11 +97,7 @@ public final class HardenedXmlParser {
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            XMLReader reader = factory.newSAXParser().getXMLReader();
-            // Reasons go to partners in English whatever the server's locale. The messages' root bundle is
-            // English; asking for ENGLISH would fall back to the server's locale first.
-            reader.setProperty(LOCALE_PROPERTY, Locale.ROOT);
-            return reader;
+            return factory.newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the XML parser lacks a feature the contract needs", e);
         }
@@ -88,8 +105,7 @@ public final class HardenedXmlParser {
 
     private static TransformerHandler newDomBuilder(DOMResult result) {
         try {
-            TransformerHandler handler = ((SAXTransformerFactory) TransformerFactory.newDefaultInstance())
-                    .newTransformerHandler();
+            TransformerHandler handler = DOM_BUILDERS.get().newTransformerHandler();
             handler.setResult(result);
             return handler;
         } catch (TransformerConfigurationException e) {
