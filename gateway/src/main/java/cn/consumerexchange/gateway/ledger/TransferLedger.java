@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transfer ledger (交换台账): every message in and out, and the state of each transferred case.
@@ -48,11 +51,11 @@ public class TransferLedger {
     }
 
     /**
-     * Records a message and returns its row id.
+     * Records a message and returns it as recorded.
      *
      * @throws org.springframework.dao.DuplicateKeyException when the same partner's message id is already recorded
      */
-    public long record(NewEntry entry) {
+    public LedgerEntry record(NewEntry entry) {
         OffsetDateTime now = now();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -63,20 +66,15 @@ public class TransferLedger {
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
                         entry.payload(), entry.state().name(), entry.reason(), now, now)
                 .update(key, "id");
-        return key.getKey().longValue();
+        return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
+                entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
+                entry.payloadSha256(), entry.state(), entry.reason(), now, now);
     }
 
     public Optional<LedgerEntry> findInbound(String partnerCode, String messageId) {
         return jdbc.sql("select " + ENTRY_COLUMNS
                         + " from ledger_message where direction = 'IN' and partner_code = ? and message_id = ?")
                 .params(partnerCode, messageId)
-                .query(TransferLedger::entry)
-                .optional();
-    }
-
-    public Optional<LedgerEntry> find(long id) {
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_message where id = ?")
-                .param(id)
                 .query(TransferLedger::entry)
                 .optional();
     }
@@ -110,10 +108,22 @@ public class TransferLedger {
                 .update() == 1;
     }
 
-    /** Marks an inbound message delivered and records the copy that went out. */
-    public void recordDelivered(long inboundId, NewEntry outbound) {
+    /**
+     * Marks an inbound message delivered and records the copy that went out, both or neither. The outbound row
+     * repeats the inbound one's facts; its message id is {@code sender:messageId}, unique per receiver.
+     */
+    @Transactional
+    public void recordDelivered(long inboundId, String receiver, String payloadSha256, byte[] payload) {
         updateState(inboundId, MessageState.DELIVERED, null);
-        record(outbound);
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
+                select 'OUT', ?, partner_code || ':' || message_id, message_type, sender, receiver,
+                    case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
+                from ledger_message where id = ?""")
+                .params(receiver, payloadSha256, payload, now, now, inboundId)
+                .update();
     }
 
     public void markDeliveryFailed(long inboundId, String reason) {
@@ -178,8 +188,9 @@ public class TransferLedger {
                 .update();
     }
 
+    /** In UTC and to the microsecond, as both databases keep it, so a row read back equals the row written. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {

@@ -12,9 +12,6 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
-import cn.consumerexchange.gateway.ledger.Direction;
-import cn.consumerexchange.gateway.ledger.LedgerEntry;
-import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -75,11 +72,7 @@ public class Delivery {
     /** Records what went out; {@code sent} is the native copy, since the body now holds the partner's response. */
     public void delivered(@ExchangeProperty(LEDGER_ID) long ledgerId, @ExchangeProperty(RECEIVER) String receiver,
             @ExchangeProperty(NATIVE_COPY) byte[] sent) {
-        LedgerEntry inbound = ledger.find(ledgerId).orElseThrow();
-        ledger.recordDelivered(ledgerId, new TransferLedger.NewEntry(Direction.OUT, receiver,
-                inbound.partnerCode() + ":" + inbound.messageId(), inbound.messageType(), inbound.sender(),
-                inbound.receiver(), inbound.caseRef(), inbound.gatewayRef(), Sha256.hex(sent), sent,
-                MessageState.DELIVERED, null));
+        ledger.recordDelivered(ledgerId, receiver, Sha256.hex(sent), sent);
     }
 
     public void failed(@ExchangeProperty(LEDGER_ID) long ledgerId,

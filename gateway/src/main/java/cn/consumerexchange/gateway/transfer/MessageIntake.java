@@ -102,21 +102,20 @@ public class MessageIntake {
                 ? router.route(sender, message)
                 : new Routing.Refused(checked.violations());
         if (routing instanceof Routing.Refused refused) {
-            LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(inbound(sender, message,
-                    null, null, sha256, payload, MessageState.REJECTED, Answers.encode(refused.violations()))))
-                    .orElseThrow());
+            LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
+                    MessageState.REJECTED, Answers.encode(refused.violations())));
             return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
         }
         Routing.Routed routed = (Routing.Routed) routing;
         LedgerEntry accepted = transaction.execute(tx -> {
-            long id = ledger.record(inbound(sender, message, routed.receiver().code(), routed.gatewayRef(), sha256,
-                    payload, MessageState.ACCEPTED, null));
+            LedgerEntry recorded = ledger.record(inbound(sender, message, routed.receiver().code(),
+                    routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
             if (routed.newCase() != null) {
                 ledger.openCase(routed.newCase());
             } else if (message.getStatusUpdate() != null) {
                 ledger.updateCaseState(routed.gatewayRef(), message.getStatusUpdate().getState().name());
             }
-            return ledger.find(id).orElseThrow();
+            return recorded;
         });
         return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml()));
     }
@@ -191,9 +190,9 @@ public class MessageIntake {
             return answerAgain(sender, adapter, null, previous.get(), payload, sha256);
         }
         try {
-            LedgerEntry rejected = transaction.execute(tx -> ledger.find(ledger.record(new TransferLedger.NewEntry(
-                    Direction.IN, sender.code(), messageId.get(), null, sender.authority(), null, null, null, sha256,
-                    payload, MessageState.REJECTED, Answers.encode(e.violations())))).orElseThrow());
+            LedgerEntry rejected = ledger.record(new TransferLedger.NewEntry(Direction.IN, sender.code(),
+                    messageId.get(), null, sender.authority(), null, null, null, sha256, payload,
+                    MessageState.REJECTED, Answers.encode(e.violations())));
             return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
         } catch (DuplicateKeyException concurrentCopy) {
             return answerAgain(sender, adapter, null,
