@@ -23,7 +23,7 @@ final class Samples {
     }
 
     static byte[] valid(String type) {
-        return bytes("samples/valid/" + type + ".xml");
+        return bytes("seeds/samples/contract/" + type + ".xml");
     }
 
     static ExchangeMessage validMessage(String type) {
