@@ -1,13 +1,17 @@
 package cn.consumerexchange.adapter;
 
+import java.util.Set;
+
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
 
 /**
  * Translates one partner system's native format to the canonical contract and back (适配器).
  *
  * <p>An adapter is pure translation: no transport, no state. The gateway finds it by {@link #format()}, the name the
- * partner registry gives the partner's format, so partners of the same kind share one adapter. New adapters join by
- * being listed in {@code META-INF/services/cn.consumerexchange.adapter.PartnerAdapter}.
+ * partner registry gives the partner's format, so partners of the same kind share one adapter. Java adapters join by
+ * being listed in {@code META-INF/services/cn.consumerexchange.adapter.PartnerAdapter}; declarative ones are files
+ * under {@code formats/<format>/} (see {@link AdapterCatalog#discover(FormatSource)}).
  */
 public interface PartnerAdapter {
 
@@ -18,6 +22,13 @@ public interface PartnerAdapter {
     String mediaType();
 
     /**
+     * The contract message types this format carries. Every type in the set is written by {@link #toNative}; every
+     * one except {@code ACKNOWLEDGEMENT} and {@code REJECTION}, which only the gateway sends, is also read by
+     * {@link #toContract}.
+     */
+    Set<MessageKind> messageTypes();
+
+    /**
      * Reads a native message into the contract. Checking the result against the contract's rules is the gateway's
      * job; this only has to say what the partner said.
      *
@@ -25,6 +36,10 @@ public interface PartnerAdapter {
      */
     ExchangeMessage toContract(byte[] nativeMessage);
 
-    /** Writes a contract message in the partner's native format. */
+    /**
+     * Writes a contract message in the partner's native format.
+     *
+     * @throws IllegalArgumentException when the format does not carry the message's type
+     */
     byte[] toNative(ExchangeMessage message);
 }

@@ -3,8 +3,6 @@ package cn.consumerexchange.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
@@ -26,10 +24,8 @@ class AdapterRoundTripTest {
     final AdapterCatalog catalog = AdapterCatalog.discover();
     final ContractCodec codec = ContractCodec.standard();
 
-    static byte[] sample(String path) throws IOException {
-        try (InputStream in = AdapterRoundTripTest.class.getResourceAsStream("/seeds/samples/" + path)) {
-            return in.readAllBytes();
-        }
+    static byte[] sample(String path) {
+        return Samples.bytes(path);
     }
 
     @Test
@@ -45,7 +41,7 @@ class AdapterRoundTripTest {
         final PartnerAdapter adapter = catalog.forFormat("gba-xml");
 
         @Test
-        void sampleComplaintReadsIntoTheContract() throws IOException {
+        void sampleComplaintReadsIntoTheContract() {
             ExchangeMessage message = adapter.toContract(sample("gba-xml/complaint-to-shanghai.xml"));
 
             assertThat(message.getEnvelope().getMessageId()).isEqualTo("SZ-20261120-000123");
@@ -61,7 +57,7 @@ class AdapterRoundTripTest {
         }
 
         @Test
-        void complaintSurvivesNativeRoundTrip() throws IOException {
+        void complaintSurvivesNativeRoundTrip() {
             ExchangeMessage original = adapter.toContract(sample("gba-xml/complaint-to-shanghai.xml"));
 
             ExchangeMessage again = adapter.toContract(adapter.toNative(original));
@@ -84,7 +80,7 @@ class AdapterRoundTripTest {
         }
 
         @Test
-        void unreadableValueNamesItsNativePathAndKeepsTheMessageId() throws IOException {
+        void unreadableValueNamesItsNativePathAndKeepsTheMessageId() {
             byte[] badDate = new String(sample("gba-xml/complaint-to-shanghai.xml"), StandardCharsets.UTF_8)
                     .replace("date=\"2026-10-02\"", "date=\"02/10/2026\"").getBytes(StandardCharsets.UTF_8);
 
@@ -102,7 +98,7 @@ class AdapterRoundTripTest {
         final PartnerAdapter adapter = catalog.forFormat("yrd-json");
 
         @Test
-        void statusReadsIntoTheContract() throws IOException {
+        void statusReadsIntoTheContract() {
             ExchangeMessage message = adapter.toContract(sample("yrd-json/status-accepted.json"));
 
             assertThat(message.getEnvelope().getMessageType()).isEqualTo(MessageKind.STATUS_UPDATE);
@@ -112,7 +108,7 @@ class AdapterRoundTripTest {
         }
 
         @Test
-        void complaintFromAnotherFormatSurvivesTheJsonRoundTrip() throws IOException {
+        void complaintFromAnotherFormatSurvivesTheJsonRoundTrip() {
             ExchangeMessage fromShenzhen = catalog.forFormat("gba-xml")
                     .toContract(sample("gba-xml/complaint-to-shanghai.xml"));
 

@@ -5,6 +5,10 @@ import static cn.consumerexchange.adapter.support.NativeXml.child;
 import static cn.consumerexchange.adapter.support.NativeXml.children;
 import static cn.consumerexchange.adapter.support.NativeXml.text;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.w3c.dom.Element;
 
 import cn.consumerexchange.adapter.PartnerAdapter;
@@ -38,6 +42,9 @@ public class GbaXmlAdapter implements PartnerAdapter {
 
     public static final String FORMAT = "gba-xml";
 
+    private static final Set<MessageKind> MESSAGE_TYPES = Collections.unmodifiableSet(EnumSet.of(
+            MessageKind.COMPLAINT, MessageKind.STATUS_UPDATE, MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION));
+
     @Override
     public String format() {
         return FORMAT;
@@ -46,6 +53,11 @@ public class GbaXmlAdapter implements PartnerAdapter {
     @Override
     public String mediaType() {
         return "application/xml";
+    }
+
+    @Override
+    public Set<MessageKind> messageTypes() {
+        return MESSAGE_TYPES;
     }
 
     @Override

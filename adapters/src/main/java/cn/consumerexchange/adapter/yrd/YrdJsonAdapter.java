@@ -3,6 +3,9 @@ package cn.consumerexchange.adapter.yrd;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -47,6 +50,9 @@ public class YrdJsonAdapter implements PartnerAdapter {
 
     public static final String FORMAT = "yrd-json";
 
+    private static final Set<MessageKind> MESSAGE_TYPES = Collections.unmodifiableSet(EnumSet.of(
+            MessageKind.COMPLAINT, MessageKind.STATUS_UPDATE, MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION));
+
     /** Deeply nested input is refused early rather than walked. */
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
@@ -60,6 +66,11 @@ public class YrdJsonAdapter implements PartnerAdapter {
     @Override
     public String mediaType() {
         return "application/json";
+    }
+
+    @Override
+    public Set<MessageKind> messageTypes() {
+        return MESSAGE_TYPES;
     }
 
     @Override

@@ -1,0 +1,212 @@
+package cn.consumerexchange.adapter.xslt;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.xml.transform.dom.DOMSource;
+
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XPathExecutable;
+import net.sf.saxon.s9api.XPathSelector;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.XsltExecutable;
+
+import cn.consumerexchange.adapter.MappingException;
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.ContractViolationException;
+import cn.consumerexchange.contract.HardenedXmlParser;
+import cn.consumerexchange.contract.Violation;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
+
+/**
+ * A partner format defined by files, not code (声明式适配器): {@code to-contract.xsl} turns a native message into
+ * contract XML, {@code from-contract.xsl} turns contract XML into a native message. Both are compiled once, when the
+ * format is loaded; every call gets its own transformer. What the inbound stylesheet produces is read by the
+ * {@link ContractCodec}, so the schema decides whether the translation holds. Made by {@link XsltFormatLoader}.
+ * Thread-safe.
+ */
+public final class XsltAdapter implements PartnerAdapter {
+
+    private static final String CONTRACT_NAMESPACE = "urn:cn:consumer-exchange:contract:v1";
+    private static final ContractCodec CODEC = ContractCodec.standard();
+    /** Our own output is trusted, but every XML the exchange reads passes the same guard. */
+    private static final HardenedXmlParser CONTRACT_PARSER = new HardenedXmlParser(
+            ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES, ContractCodec.DEFAULT_MAX_ELEMENT_DEPTH);
+
+    private final FormatDescriptor descriptor;
+    private final Processor processor;
+    private final XsltExecutable toContract;
+    private final XsltExecutable fromContract;
+    private final NativeReader reader;
+    private final XPathExecutable nativeMessageId;
+    private final XPathExecutable contractMessageId;
+    private final XPathExecutable contractMessageType;
+
+    XsltAdapter(FormatDescriptor descriptor, FormatProcessor processor, XsltExecutable toContract,
+            XsltExecutable fromContract, NativeReader reader, XPathExecutable nativeMessageId) {
+        this.descriptor = descriptor;
+        this.processor = processor.processor();
+        this.toContract = toContract;
+        this.fromContract = fromContract;
+        this.reader = reader;
+        this.nativeMessageId = nativeMessageId;
+        this.contractMessageId = envelopeField(processor.processor(), "MessageId");
+        this.contractMessageType = envelopeField(processor.processor(), "MessageType");
+    }
+
+    @Override
+    public String format() {
+        return descriptor.format();
+    }
+
+    @Override
+    public String mediaType() {
+        return descriptor.mediaType();
+    }
+
+    @Override
+    public Set<MessageKind> messageTypes() {
+        return descriptor.messageTypes();
+    }
+
+    /**
+     * @throws UntranslatableMessageException when the native message is unreadable, when {@code to-contract.xsl}
+     *                                        fails on it, when it is of a type the format does not carry, or when
+     *                                        the contract XML produced breaks the schema (then with the codec's
+     *                                        violations: their codes and contract paths)
+     * @throws MappingException               when a code table the stylesheet asks for is missing or malformed
+     */
+    @Override
+    public ExchangeMessage toContract(byte[] nativeMessage) {
+        XdmNode input = reader.read(nativeMessage);
+        XdmNode contract = translateToContract(input);
+        String messageId = Optional.ofNullable(string(contractMessageId, contract))
+                .orElseGet(() -> nativeMessageId(input));
+        Optional<MessageKind> type = Optional.ofNullable(string(contractMessageType, contract))
+                .flatMap(XsltAdapter::messageKind);
+        if (type.isPresent() && !messageTypes().contains(type.get())) {
+            throw new UntranslatableMessageException(messageId, "/ExchangeMessage/Envelope/MessageType",
+                    "Format " + format() + " does not carry " + type.get() + " messages.");
+        }
+        try {
+            return CODEC.read(serialise(contract));
+        } catch (ContractViolationException e) {
+            throw new UntranslatableMessageException(messageId, e.violations().stream()
+                    .map(violation -> new Violation(violation.code(), violation.path(),
+                            origin(violation.path()) + violation.reason()))
+                    .toList());
+        }
+    }
+
+    /** Says where a contract field came from: the stylesheet, and the native field when format.json names it. */
+    private String origin(String contractPath) {
+        return "[" + format() + " to-contract.xsl" + descriptor.nativeField(contractPath).map(field -> ", native "
+                + field).orElse("") + "] ";
+    }
+
+    private XdmNode translateToContract(XdmNode input) {
+        XdmDestination result = new XdmDestination();
+        try {
+            FormatProcessor.transform(toContract, input, transformer -> result);
+        } catch (StylesheetFailure e) {
+            throw new UntranslatableMessageException(nativeMessageId(input), "/",
+                    "[" + format() + " to-contract.xsl] " + e.getMessage());
+        }
+        return result.getXdmNode();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the format does not carry the message's type, or {@code
+     *                                  from-contract.xsl} cannot write this message (e.g. a code its tables lack)
+     * @throws ContractViolationException when the message breaks the contract's schema
+     * @throws MappingException          when a code table the stylesheet asks for is missing or malformed
+     */
+    @Override
+    public byte[] toNative(ExchangeMessage message) {
+        MessageKind type = message.getEnvelope() == null ? null : message.getEnvelope().getMessageType();
+        if (!messageTypes().contains(type)) {
+            throw new IllegalArgumentException("Format " + format() + " does not carry " + type + " messages");
+        }
+        XdmNode contract = contractDocument(CODEC.write(message));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            FormatProcessor.transform(fromContract, contract, transformer -> {
+                Serializer serializer = transformer.newSerializer(out);
+                // The stylesheet's xsl:output decides the method; the exchange decides the encoding.
+                serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+                return serializer;
+            });
+        } catch (StylesheetFailure e) {
+            throw new IllegalArgumentException("Format " + format() + " cannot write message "
+                    + message.getEnvelope().getMessageId() + ": [from-contract.xsl] " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private XdmNode contractDocument(byte[] xml) {
+        try {
+            return processor.newDocumentBuilder().build(new DOMSource(CONTRACT_PARSER.parse(xml)));
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot copy a parsed DOM into Saxon", e);
+        }
+    }
+
+    private String nativeMessageId(XdmNode input) {
+        return nativeMessageId == null ? null : string(nativeMessageId, input);
+    }
+
+    /** The trimmed string value of the expression, or {@code null} if it is empty or fails. */
+    private static String string(XPathExecutable expression, XdmNode node) {
+        try {
+            XPathSelector selector = expression.load();
+            selector.setContextItem(node);
+            XdmValue value = selector.evaluate();
+            String text = value.isEmpty() ? "" : value.itemAt(0).getStringValue().trim();
+            return text.isEmpty() ? null : text;
+        } catch (SaxonApiException e) {
+            return null;
+        }
+    }
+
+    private byte[] serialise(XdmNode contract) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Serializer serializer = processor.newSerializer(out);
+        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
+        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        try {
+            serializer.serializeNode(contract);
+        } catch (SaxonApiException e) {
+            throw new UntranslatableMessageException(string(contractMessageId, contract), "/",
+                    "[" + format() + " to-contract.xsl] the result cannot be written as XML: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private static Optional<MessageKind> messageKind(String type) {
+        try {
+            return Optional.of(MessageKind.fromValue(type));
+        } catch (IllegalArgumentException e) {
+            // not a message type at all: the codec's schema check will say so
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a field of the produced envelope, to answer or refuse the message before the codec has read it. */
+    private static XPathExecutable envelopeField(Processor processor, String name) {
+        String path = "/Q{" + CONTRACT_NAMESPACE + "}ExchangeMessage/Q{" + CONTRACT_NAMESPACE + "}Envelope/Q{"
+                + CONTRACT_NAMESPACE + "}" + name;
+        try {
+            return processor.newXPathCompiler().compile(path);
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot compile " + path, e);
+        }
+    }
+}
