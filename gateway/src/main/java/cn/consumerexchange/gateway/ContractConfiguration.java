@@ -9,6 +9,7 @@ import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractValidator;
 import cn.consumerexchange.contract.DivisionCodes;
+import cn.consumerexchange.gateway.partner.PartnerLocations;
 
 /** The contract, its code tables and the partner adapters, as beans. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +35,9 @@ class ContractConfiguration {
         return new ContractValidator(divisions, clock);
     }
 
+    /** Java adapters on the class path, and declarative formats from the partner locations. */
     @Bean
-    AdapterCatalog adapterCatalog() {
-        return AdapterCatalog.discover();
+    AdapterCatalog adapterCatalog(PartnerLocations locations) {
+        return AdapterCatalog.discover(locations);
     }
 }

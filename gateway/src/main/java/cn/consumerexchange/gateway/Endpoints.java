@@ -3,7 +3,7 @@ package cn.consumerexchange.gateway;
 /** Every internal queue and Camel endpoint of the gateway, named in one place. */
 public final class Endpoints {
 
-    /** Accepted messages waiting to be delivered to their receiving partner. */
+    /** Prefix of the queues where accepted messages wait for their receiving partner, one queue per partner. */
     public static final String DELIVERY_QUEUE = "gateway.delivery";
 
     /** The inbound pipeline every transport feeds: translate, validate, record, route. */
@@ -24,7 +24,20 @@ public final class Endpoints {
     private Endpoints() {
     }
 
+    /** Camel header: the file a delivery to a batch-file partner is written to. */
+    public static final String FILE_NAME_HEADER = "exchangeFileName";
+
     public static String jmsQueue(String queue) {
         return "jms:queue:" + queue;
+    }
+
+    /** The exchange a partner's AMQP queues are bound to, each by its own name as routing key. */
+    public static String amqpExchange(String partnerCode) {
+        return "partner." + partnerCode;
+    }
+
+    /** Publishes to one of a partner's AMQP queues, confirmed by the broker before the route goes on. */
+    public static String amqpQueue(String partnerCode, String queue) {
+        return "spring-rabbitmq:" + amqpExchange(partnerCode) + "?routingKey=" + queue + "&confirm=enabled";
     }
 }

@@ -1,6 +1,7 @@
 package cn.consumerexchange.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,26 +10,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the gateway, bound from {@code exchange.*}.
  *
  * @param authority         the authority code the gateway signs its own answers with
- * @param partnersFile      the partner registry; placeholders such as {@code ${exchange.simulator.base-url}} are resolved
+ * @param partnerLocations  where partner descriptors ({@code partners/partners.json}) and declarative formats
+ *                          ({@code formats/<name>/}) are read from, in order; a later location adds partners and may
+ *                          override a format. Placeholders such as {@code ${exchange.batch-root}} in descriptors are
+ *                          resolved
  * @param referencePrefix   prefix of the references the gateway hands out (网关受理编号)
  * @param maxMessageBytes   inbound messages larger than this are rejected before parsing
  * @param inboundConsumers  concurrent consumers per partner inbound queue; more consumers let the journal group commits
- * @param deliveryConsumers concurrent consumers of the delivery queue
+ * @param deliveryConsumers the most concurrent consumers of one partner's delivery queue
+ * @param amqp              the AMQP 0.9.1 (RabbitMQ) transport
  * @param delivery          retry policy towards partners
  * @param broker            embedded broker journal settings
  * @param simulator         simulated partners for the embedded defaults
+ * @param sandbox           the conformance kit's sandbox
  */
 @ConfigurationProperties("exchange")
 public record ExchangeProperties(
         @DefaultValue("EXCHANGE-HUB") String authority,
-        @DefaultValue("classpath:seeds/partners/partners.json") String partnersFile,
+        @DefaultValue("classpath:seeds/") List<String> partnerLocations,
         @DefaultValue("GW") String referencePrefix,
         @DefaultValue("1048576") int maxMessageBytes,
         @DefaultValue("8") int inboundConsumers,
         @DefaultValue("8") int deliveryConsumers,
+        @DefaultValue Amqp amqp,
         @DefaultValue Delivery delivery,
         @DefaultValue Broker broker,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Simulator simulator,
+        @DefaultValue Sandbox sandbox) {
+
+    /**
+     * @param enabled whether partners on AMQP get their routes; off on the embedded defaults, which have no RabbitMQ,
+     *                so their deliveries wait on the gateway's queue until it is switched on
+     */
+    public record Amqp(@DefaultValue("false") boolean enabled) {
+    }
 
     /**
      * @param maximumRedeliveries attempts after the first before the delivery is parked as failed
@@ -47,6 +62,12 @@ public record ExchangeProperties(
     public record Broker(
             @DefaultValue("500us") Duration journalBufferTimeout,
             @DefaultValue("10") int maxDeliveryAttempts) {
+    }
+
+    /**
+     * @param enabled play every partner on the gateway's own queues, as the conformance kit does
+     */
+    public record Sandbox(@DefaultValue("false") boolean enabled) {
     }
 
     /**

@@ -31,6 +31,7 @@ public final class GatewayTestSupport {
         String run = UUID.randomUUID().toString();
         registry.add("spring.artemis.embedded.data-directory", () -> "target/test-broker/" + run);
         registry.add("exchange.simulator.enabled", () -> "false");
+        registry.add("exchange.batch-root", () -> "target/test-batch/" + run);
         registry.add("exchange.simulator.base-url", partners::baseUrl);
         registry.add("exchange.partner-tokens.SZ", () -> SZ_TOKEN);
         registry.add("exchange.partner-tokens.SH", () -> SH_TOKEN);

@@ -10,12 +10,14 @@ import cn.consumerexchange.gateway.Endpoints;
  * @param code           short partner code, e.g. {@code SZ}
  * @param authority      the authority code the partner sends as (envelope {@code Sender})
  * @param divisions      GB/T 2260 codes the partner's authority has jurisdiction over; a prefecture or province code
- *                       covers every division below it
+ *                       covers every division below it; empty for a partner that only sends, such as the national
+ *                       platform
  * @param format         the native format, naming the adapter that translates it
- * @param inboundQueue   JMS partners: where the partner sends
- * @param repliesQueue   JMS partners: where the gateway answers what the partner sent
- * @param outbound       where deliveries go: a queue name for JMS partners, a URL for HTTP partners
+ * @param inbound        where the partner's messages come in (see {@link Transport})
+ * @param replies        where the gateway answers what the partner sent (see {@link Transport})
+ * @param outbound       where deliveries to the partner go (see {@link Transport})
  * @param credentialsRef the configuration key holding the partner's HTTP intake token
+ * @param enabled        whether deliveries to the partner start switched on; an operator can change it at runtime
  */
 public record Partner(
         String code,
@@ -24,19 +26,40 @@ public record Partner(
         List<String> divisions,
         String format,
         Transport transport,
-        String inboundQueue,
-        String repliesQueue,
+        String inbound,
+        String replies,
         String outbound,
         String credentialsRef,
         boolean enabled,
         String contact) {
 
     public Partner {
-        divisions = List.copyOf(divisions);
+        divisions = divisions == null ? List.of() : List.copyOf(divisions);
     }
 
     /** The Camel endpoint a delivery to this partner is sent to. */
     public String deliveryUri() {
-        return transport == Transport.JMS ? Endpoints.jmsQueue(outbound) : outbound;
+        return switch (transport) {
+            case JMS -> Endpoints.jmsQueue(outbound);
+            case HTTP -> outbound;
+            case AMQP -> Endpoints.amqpQueue(code, outbound);
+            case FILE -> "file:" + outbound + "?fileName=${header." + Endpoints.FILE_NAME_HEADER
+                    + "}&tempPrefix=.writing-";
+        };
+    }
+
+    /**
+     * This partner as the sandbox plays it: on queues of the gateway's own broker ({@code sandbox.<code>.inbound},
+     * {@code .replies}, {@code .outbound}) whatever its real transport, and switched on.
+     */
+    public Partner inSandbox() {
+        String queues = "sandbox." + code;
+        return new Partner(code, authority, name, divisions, format, Transport.JMS, queues + ".inbound",
+                queues + ".replies", queues + ".outbound", credentialsRef, true, contact);
+    }
+
+    /** The queue that holds accepted messages until they are delivered to this partner. */
+    public String deliveryQueue() {
+        return Endpoints.DELIVERY_QUEUE + "." + code;
     }
 }

@@ -12,28 +12,36 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+
+import cn.consumerexchange.gateway.ExchangeProperties;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.consumerexchange.gateway.ExchangeProperties;
 
-/** The partners of the exchange (交换伙伴名录), loaded from the seeds at start. */
+/**
+ * The partners of the exchange (交换伙伴名录), loaded at start from every partner location. In sandbox mode every
+ * partner is played on the gateway's own queues, see {@link Partner#inSandbox()}.
+ */
 @Component
 public class PartnerRegistry {
 
     private final Map<String, Partner> byCode = new LinkedHashMap<>();
     private final Set<String> authorities = new HashSet<>();
 
-    public PartnerRegistry(ExchangeProperties properties, ResourceLoader resources, Environment environment,
+    public PartnerRegistry(PartnerLocations locations, ExchangeProperties properties, Environment environment,
             ObjectMapper json) throws IOException {
-        try (InputStream in = resources.getResource(properties.partnersFile()).getInputStream()) {
-            // Endpoints in the seeds may name configuration, e.g. where the simulated partners listen.
-            String text = environment.resolveRequiredPlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<Partner> partners = json.readValue(text, new TypeReference<>() { });
-            partners.forEach(this::add);
+        boolean sandbox = properties.sandbox().enabled();
+        for (Resource descriptors : locations.descriptors()) {
+            try (InputStream in = descriptors.getInputStream()) {
+                // Endpoints in descriptors may name configuration, e.g. where the simulated partners listen.
+                String text = environment.resolveRequiredPlaceholders(
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                List<Partner> partners = json.readValue(text, new TypeReference<>() { });
+                partners.forEach(partner -> add(sandbox ? partner.inSandbox() : partner));
+            }
         }
     }
 
@@ -56,9 +64,5 @@ public class PartnerRegistry {
 
     public Collection<Partner> all() {
         return byCode.values();
-    }
-
-    public List<Partner> withTransport(Transport transport) {
-        return byCode.values().stream().filter(p -> p.transport() == transport).toList();
     }
 }

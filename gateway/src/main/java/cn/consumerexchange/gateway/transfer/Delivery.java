@@ -12,6 +12,7 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -61,12 +62,23 @@ public class Delivery {
         }
         headers.put(URI_HEADER, receiver.deliveryUri());
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
+        if (receiver.transport() == Transport.FILE) {
+            headers.put(Endpoints.FILE_NAME_HEADER, fileName(message, adapter));
+        }
         if (receiver.transport() == Transport.HTTP) {
             headers.put(Exchange.HTTP_METHOD, "POST");
             headers.put(IDEMPOTENCY_KEY, message.getEnvelope().getSender() + ":"
                     + message.getEnvelope().getMessageId());
         }
         return adapter.toNative(message);
+    }
+
+    /** One file per delivered message, named so that neither two senders nor a retry can clash with another. */
+    private static String fileName(ExchangeMessage message, PartnerAdapter adapter) {
+        String name = message.getEnvelope().getSender() + "_" + message.getEnvelope().getMessageId();
+        String extension = adapter.mediaType().contains("csv") ? ".csv"
+                : adapter.mediaType().contains("json") ? ".json" : ".xml";
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + extension;
     }
 
     /** Records what went out; {@code sent} is the native copy, since the body now holds the partner's response. */

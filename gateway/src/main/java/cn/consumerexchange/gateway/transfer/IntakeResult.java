@@ -1,13 +1,16 @@
 package cn.consumerexchange.gateway.transfer;
 
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+
 /**
  * What the intake made of one inbound message.
  *
- * @param accepted     whether the answer is an acknowledgement
- * @param nativeAnswer the answer in the sender's native format
+ * @param answer       the gateway's answer in the contract: an acknowledgement or a rejection
+ * @param nativeAnswer the same answer in the sender's native format
  * @param handoff      what to put on the delivery queue, or {@code null} when nothing is to be delivered
  */
-public record IntakeResult(boolean accepted, byte[] nativeAnswer, Handoff handoff) {
+public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff handoff) {
 
     /**
      * An accepted message on its way to the receiving partner.
@@ -18,6 +21,14 @@ public record IntakeResult(boolean accepted, byte[] nativeAnswer, Handoff handof
      * @param contractXml the message in the canonical contract, as the sender said it
      */
     public record Handoff(long ledgerId, String receiver, String gatewayRef, byte[] contractXml) {
+    }
+
+    static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, Handoff handoff) {
+        return new IntakeResult(answer, adapter.toNative(answer), handoff);
+    }
+
+    public boolean accepted() {
+        return answer.getAcknowledgement() != null;
     }
 
     public boolean hasHandoff() {

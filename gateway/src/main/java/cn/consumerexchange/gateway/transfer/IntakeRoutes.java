@@ -12,28 +12,16 @@ import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import cn.consumerexchange.gateway.ExchangeProperties;
-import cn.consumerexchange.gateway.partner.Partner;
-import cn.consumerexchange.gateway.partner.PartnerRegistry;
-import cn.consumerexchange.gateway.partner.Transport;
-
 /**
- * Receiving (受理): a partner's message comes in, is answered, and what was accepted is handed to delivery.
+ * Receiving (受理): every transport feeds a partner's message to {@code direct:intake}, which answers it and hands
+ * what was accepted to the receiving partner's delivery queue. The body that comes back is the answer in the
+ * sender's native format; the whole {@link IntakeResult} is in the exchange property {@code INTAKE_RESULT}.
  *
- * <p>For a queue partner, the consume, the hand-off and the answer are one broker transaction: the listener's session
- * is exposed to the sends in the route, so they commit or roll back with the consume. The ledger write inside
- * {@link MessageIntake} commits first; see there for why a crash in between loses and duplicates nothing.
+ * <p>When a queue transport consumed the message, the hand-off joins the consume's broker transaction. The ledger
+ * write inside {@link MessageIntake} commits first; see there for why a crash in between loses and duplicates nothing.
  */
 @Component
 class IntakeRoutes extends RouteBuilder {
-
-    private final PartnerRegistry partners;
-    private final ExchangeProperties properties;
-
-    IntakeRoutes(PartnerRegistry partners, ExchangeProperties properties) {
-        this.partners = partners;
-        this.properties = properties;
-    }
 
     @Override
     public void configure() {
@@ -45,20 +33,9 @@ class IntakeRoutes extends RouteBuilder {
                     .setHeader(RECEIVER_HEADER, simple("${body.handoff.receiver}"))
                     .setHeader(GATEWAY_REF_HEADER, simple("${body.handoff.gatewayRef}"))
                     .setBody(simple("${body.handoff.contractXml}"))
-                    .to(jmsQueue(DELIVERY_QUEUE)).id("hand-off")
+                    .toD(jmsQueue(DELIVERY_QUEUE) + ".${header." + RECEIVER_HEADER + "}").id("hand-off")
                 .end()
-                .setBody(simple("${exchangeProperty." + INTAKE_RESULT + ".nativeAnswer}"));
-
-        for (Partner partner : partners.withTransport(Transport.JMS)) {
-            from(jmsQueue(partner.inboundQueue())
-                    + "?concurrentConsumers=" + properties.inboundConsumers() + "&disableReplyTo=true")
-                    .routeId("inbound-" + partner.code())
-                    .removeHeaders("exchange*")
-                    .setHeader(PARTNER_HEADER, constant(partner.code()))
-                    .setHeader("JMSCorrelationID", header("JMSMessageID"))
-                    .to(INTAKE).id("intake-" + partner.code())
-                    .removeHeaders("exchange*")
-                    .to(jmsQueue(partner.repliesQueue())).id("answer-" + partner.code());
-        }
+                .setBody(simple("${exchangeProperty." + INTAKE_RESULT + ".nativeAnswer}"))
+                .removeHeaders("exchange*");
     }
 }

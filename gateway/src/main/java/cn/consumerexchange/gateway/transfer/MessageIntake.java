@@ -104,7 +104,7 @@ public class MessageIntake {
         if (routing instanceof Routing.Refused refused) {
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(refused.violations())));
-            return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
+            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
         }
         Routing.Routed routed = (Routing.Routed) routing;
         LedgerEntry accepted = transaction.execute(tx -> {
@@ -162,7 +162,7 @@ public class MessageIntake {
                             + " with different content; send new content under a new message id"));
         }
         if (!previous.isAccepted()) {
-            return new IntakeResult(false, adapter.toNative(answers.rejection(previous)), null);
+            return IntakeResult.answered(adapter, answers.rejection(previous), null);
         }
         // Same content as the accepted message, so it translates to the same contract document.
         IntakeResult.Handoff again = previous.state() == MessageState.ACCEPTED
@@ -172,7 +172,7 @@ public class MessageIntake {
     }
 
     private IntakeResult acknowledged(PartnerAdapter adapter, LedgerEntry accepted, IntakeResult.Handoff handoff) {
-        return new IntakeResult(true, adapter.toNative(answers.acknowledgement(accepted)), handoff);
+        return IntakeResult.answered(adapter, answers.acknowledgement(accepted), handoff);
     }
 
     private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml) {
@@ -193,7 +193,7 @@ public class MessageIntake {
             LedgerEntry rejected = ledger.record(new TransferLedger.NewEntry(Direction.IN, sender.code(),
                     messageId.get(), null, sender.authority(), null, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(e.violations())));
-            return new IntakeResult(false, adapter.toNative(answers.rejection(rejected)), null);
+            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
         } catch (DuplicateKeyException concurrentCopy) {
             return answerAgain(sender, adapter, null,
                     ledger.findInbound(sender.code(), messageId.get()).orElseThrow(), payload, sha256);
@@ -207,7 +207,7 @@ public class MessageIntake {
                 Answers.encode(reasons));
         ExchangeMessage rejection = answers.rejection("GW-R-" + UUID.randomUUID(), messageId, sender.authority(),
                 OffsetDateTime.now(clock), reasons);
-        return new IntakeResult(false, adapter.toNative(rejection), null);
+        return IntakeResult.answered(adapter, rejection, null);
     }
 
     private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,

@@ -202,12 +202,12 @@ abstract class AbstractComplaintTransferFlowTest {
     @Test
     void regionWithoutPartnerIsRejected() {
         String messageId = newMessageId();
-        // 330106: Hangzhou's Xihu district, a real division that no partner of this registry serves.
-        String zhejiang = complaint(messageId)
-                .replace("<area-code>310115</area-code>", "<area-code>330106</area-code>")
-                .replace("91310115MA1K3P8Q2W", "91330106MA2CE7QJ5" + checkCharacter("91330106MA2CE7QJ5"));
+        // 510104: Chengdu's Jinjiang district, a real division that no partner of the exchange serves yet.
+        String sichuan = complaint(messageId)
+                .replace("<area-code>310115</area-code>", "<area-code>510104</area-code>")
+                .replace("91310115MA1K3P8Q2W", "91510104MA2CE7QJ5" + checkCharacter("91510104MA2CE7QJ5"));
 
-        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(zhejiang)));
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(sichuan)));
 
         assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
         assertThat(errorCodes(receipt)).containsExactly("NO_PARTNER_FOR_REGION");
@@ -306,6 +306,29 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(conflict.getAttribute("result")).isEqualTo("REJECTED");
         assertThat(errorCodes(conflict)).containsExactly("DUPLICATE_CONFLICT");
         assertThat(ledger.quarantinedCount("SZ")).isEqualTo(quarantinedBefore + 1);
+        assertDeliveredOnce(messageId);
+    }
+
+    // An operator switches deliveries to a partner off and on.
+
+    @Test
+    void deliveriesToADisabledPartnerWaitUntilItIsEnabledAgain() {
+        String messageId = newMessageId();
+        HttpHeaders operator = new HttpHeaders();
+        operator.set("X-Operator", "test-operator");
+        try {
+            assertThat(http.postForEntity("/api/partners/SH/disable", new HttpEntity<>(operator), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+
+            assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
+            assertNothingDeliveredFor(messageId);
+            assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.ACCEPTED);
+        } finally {
+            assertThat(http.postForEntity("/api/partners/SH/enable", new HttpEntity<>(operator), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
         assertDeliveredOnce(messageId);
     }
 

@@ -1,0 +1,464 @@
+package cn.consumerexchange.gateway.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.jms.core.JmsTemplate;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.MappingException;
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.ContractViolationException;
+import cn.consumerexchange.contract.UnifiedSocialCreditCode;
+import cn.consumerexchange.contract.Violation;
+import cn.consumerexchange.contract.v1.CaseState;
+import cn.consumerexchange.contract.v1.Envelope;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
+import cn.consumerexchange.contract.v1.Respondent;
+import cn.consumerexchange.contract.v1.StatusUpdate;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageState;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+/**
+ * The checks of the conformance kit, run against a gateway in sandbox mode, where every partner is played on the
+ * gateway's own queues. The candidate partner's samples go in through its inbound queue exactly as its system would
+ * send them; the kit plays the other regions, answering as they would.
+ *
+ * <p>Sample files, in the candidate's {@code samples/} folder: {@code complaint.*} (about a business in another
+ * region), {@code status-update.*} (with {@code {{gatewayRef}}} where the case reference goes), {@code rejected/*}
+ * (messages that must be refused), and optionally one sample of each further message type the format carries.
+ */
+final class SandboxCertification {
+
+    static final Set<MessageKind> TRANSFER_LOOP = EnumSet.of(MessageKind.COMPLAINT, MessageKind.STATUS_UPDATE,
+            MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION);
+    static final String GATEWAY_REF_PLACEHOLDER = "{{gatewayRef}}";
+    private static final long WAIT_MILLIS = 15_000;
+
+    private final JmsTemplate jms;
+    private final PartnerRegistry partners;
+    private final AdapterCatalog adapters;
+    private final TransferLedger ledger;
+    private final ContractCodec codec = ContractCodec.standard();
+    private final CertificationReport report;
+
+    SandboxCertification(JmsTemplate jms, PartnerRegistry partners, AdapterCatalog adapters, TransferLedger ledger,
+            CertificationReport report) {
+        this.jms = jms;
+        this.partners = partners;
+        this.adapters = adapters;
+        this.ledger = ledger;
+        this.report = report;
+    }
+
+    void certify(Partner candidate, Path samples) {
+        String code = candidate.code();
+        PartnerAdapter format;
+        try {
+            format = adapters.forFormat(candidate.format());
+        } catch (MappingException e) {
+            report.fail(code, "mapping loads", e.file() + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+                    + ": " + e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            report.fail(code, "mapping loads", e.getMessage());
+            return;
+        }
+        report.pass(code, "mapping loads", "format " + candidate.format());
+        coverage(candidate, format);
+        readEverySample(candidate, format, samples);
+        Optional<String> gatewayRef = complaintIn(candidate, samples);
+        gatewayRef.ifPresent(ref -> statusFeedbackOut(candidate, format, ref));
+        Optional<TransferredTo> transferred = complaintOut(candidate, format);
+        transferred.ifPresent(to -> statusIn(candidate, samples, to));
+        rejections(candidate, samples);
+        otherTypesBothWays(candidate, format);
+    }
+
+    private void coverage(Partner candidate, PartnerAdapter format) {
+        Set<MessageKind> missing = EnumSet.copyOf(TRANSFER_LOOP);
+        missing.removeAll(format.messageTypes());
+        if (missing.isEmpty()) {
+            report.pass(candidate.code(), "carries the transfer loop", "complaint, status update, "
+                    + "acknowledgement, rejection");
+        } else {
+            report.fail(candidate.code(), "carries the transfer loop", "format.json messageTypes lacks " + missing);
+        }
+        Set<MessageKind> notCarried = EnumSet.allOf(MessageKind.class);
+        notCarried.removeAll(format.messageTypes());
+        if (!notCarried.isEmpty()) {
+            report.info(candidate.code(), "message types not carried", notCarried.toString());
+        }
+    }
+
+    private void readEverySample(Partner candidate, PartnerAdapter format, Path samples) {
+        for (Path sample : files(samples)) {
+            try {
+                ExchangeMessage message = format.toContract(Files.readAllBytes(sample));
+                codec.write(message);
+                report.pass(candidate.code(), "reads " + sample.getFileName(),
+                        message.getEnvelope().getMessageType() + " " + message.getEnvelope().getMessageId());
+            } catch (ContractViolationException e) {
+                report.fail(candidate.code(), "reads " + sample.getFileName(), describe(sample, e.violations()));
+            } catch (IOException | RuntimeException e) {
+                report.fail(candidate.code(), "reads " + sample.getFileName(), sample + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The candidate's complaint goes in, is acknowledged, reaches the region with jurisdiction once, even if sent twice. */
+    private Optional<String> complaintIn(Partner candidate, Path samples) {
+        String code = candidate.code();
+        Optional<Path> sample = sample(samples, "complaint");
+        if (sample.isEmpty()) {
+            report.fail(code, "complaint in", "no samples/complaint.* to send");
+            return Optional.empty();
+        }
+        byte[] complaint = read(sample.get());
+        String messageId;
+        try {
+            messageId = adapters.forFormat(candidate.format()).toContract(complaint).getEnvelope().getMessageId();
+        } catch (RuntimeException unreadable) {
+            report.fail(code, "complaint in", sample.get() + " cannot be read, see above");
+            return Optional.empty();
+        }
+        String answer = sendAndAwaitAnswer(candidate, complaint);
+        Optional<LedgerEntry> entry = ledger.findInbound(code, messageId);
+        if (answer == null || entry.isEmpty() || entry.get().state() == MessageState.REJECTED) {
+            report.fail(code, "complaint in", sample.get() + ": " + (answer == null ? "no answer on "
+                    + candidate.replies() : "rejected: " + entry.map(LedgerEntry::reason).orElse(answer)));
+            return Optional.empty();
+        }
+        String gatewayRef = entry.get().gatewayRef();
+        Partner region = partners.require(entry.get().receiver());
+        if (awaitOn(region.outbound(), messageId, WAIT_MILLIS) == null) {
+            report.fail(code, "complaint in", "acknowledged as " + gatewayRef + " but never delivered to "
+                    + region.code());
+            return Optional.empty();
+        }
+        report.pass(code, "complaint in", "acknowledged as " + gatewayRef + ", delivered to " + region.code());
+
+        String again = sendAndAwaitAnswer(candidate, complaint);
+        if (again == null || !again.contains(gatewayRef)) {
+            report.fail(code, "duplicate complaint", "the same message again was not answered with " + gatewayRef);
+        } else if (awaitOn(region.outbound(), messageId, 1_500) != null) {
+            report.fail(code, "duplicate complaint", "the same message again was delivered twice to "
+                    + region.code());
+        } else {
+            report.pass(code, "duplicate complaint", "answered again with " + gatewayRef + ", delivered once");
+        }
+        return Optional.of(gatewayRef);
+    }
+
+    /** The region's status for the candidate's case reaches the candidate, readable in its format. */
+    private void statusFeedbackOut(Partner candidate, PartnerAdapter format, String gatewayRef) {
+        Partner region = partners.require(ledger.findCase(gatewayRef).orElseThrow().receivingPartner());
+        sendAndAwaitAnswer(region, adapters.forFormat(region.format()).toNative(
+                statusAccepted(region.authority(), gatewayRef)));
+        String delivered = awaitOn(candidate.outbound(), gatewayRef, WAIT_MILLIS);
+        if (delivered == null) {
+            report.fail(candidate.code(), "status feedback out", "no status for " + gatewayRef + " on "
+                    + candidate.outbound());
+            return;
+        }
+        try {
+            StatusUpdate status = format.toContract(delivered.getBytes(StandardCharsets.UTF_8)).getStatusUpdate();
+            if (status == null || status.getState() != CaseState.ACCEPTED || !gatewayRef.equals(status.getCaseRef())) {
+                report.fail(candidate.code(), "status feedback out", "the delivered status does not read back as "
+                        + "ACCEPTED for " + gatewayRef + ": " + delivered);
+            } else {
+                report.pass(candidate.code(), "status feedback out", "ACCEPTED from " + region.code());
+            }
+        } catch (RuntimeException e) {
+            report.fail(candidate.code(), "status feedback out", "from-contract.xsl output does not read back: "
+                    + e.getMessage());
+        }
+    }
+
+    private record TransferredTo(String gatewayRef, Partner origin) {
+    }
+
+    /** A complaint about a business in the candidate's region, sent by another region, reaches the candidate. */
+    private Optional<TransferredTo> complaintOut(Partner candidate, PartnerAdapter format) {
+        if (candidate.divisions().isEmpty()) {
+            report.info(candidate.code(), "complaint out", "not applicable: the partner serves no region");
+            return Optional.empty();
+        }
+        Partner origin = partners.all().stream().filter(p -> !p.code().equals(candidate.code()))
+                .filter(p -> adapters.forFormat(p.format()).messageTypes().contains(MessageKind.COMPLAINT))
+                .findFirst().orElseThrow();
+        String caseNumber = "KIT-" + UUID.randomUUID().toString().substring(0, 8);
+        String division = candidate.divisions().get(0);
+        ExchangeMessage complaint = complaint(origin.authority(), division, caseNumber);
+        sendAndAwaitAnswer(origin, adapters.forFormat(origin.format()).toNative(complaint));
+        String delivered = awaitOn(candidate.outbound(), caseNumber, WAIT_MILLIS);
+        if (delivered == null) {
+            report.fail(candidate.code(), "complaint out", "a complaint about division " + division
+                    + " from " + origin.code() + " never reached " + candidate.outbound());
+            return Optional.empty();
+        }
+        try {
+            ExchangeMessage read = format.toContract(delivered.getBytes(StandardCharsets.UTF_8));
+            String gatewayRef = read.getEnvelope().getCaseRef().stream().filter(ref -> ref.startsWith("GW-"))
+                    .findFirst().orElse(null);
+            if (read.getComplaint() == null || !caseNumber.equals(read.getComplaint().getOriginCaseNumber())
+                    || gatewayRef == null) {
+                report.fail(candidate.code(), "complaint out", "the delivered complaint does not read back with "
+                        + "origin case number " + caseNumber + " and a gateway reference: " + delivered);
+                return Optional.empty();
+            }
+            report.pass(candidate.code(), "complaint out", "from " + origin.code() + " as " + gatewayRef);
+            return Optional.of(new TransferredTo(gatewayRef, origin));
+        } catch (RuntimeException e) {
+            report.fail(candidate.code(), "complaint out", "from-contract.xsl output does not read back: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The candidate's own status update for a case it received reaches the case's origin. */
+    private void statusIn(Partner candidate, Path samples, TransferredTo transfer) {
+        Optional<Path> sample = sample(samples, "status-update");
+        if (sample.isEmpty()) {
+            report.fail(candidate.code(), "status in", "no samples/status-update.* to send");
+            return;
+        }
+        String text = new String(read(sample.get()), StandardCharsets.UTF_8);
+        if (!text.contains(GATEWAY_REF_PLACEHOLDER)) {
+            report.fail(candidate.code(), "status in", sample.get() + " has no " + GATEWAY_REF_PLACEHOLDER
+                    + " where the case reference goes");
+            return;
+        }
+        String answer = sendAndAwaitAnswer(candidate, text.replace(GATEWAY_REF_PLACEHOLDER, transfer.gatewayRef())
+                .getBytes(StandardCharsets.UTF_8));
+        if (answer == null || !answer.contains(transfer.gatewayRef())) {
+            report.fail(candidate.code(), "status in", sample.get() + " was not acknowledged: " + answer);
+        } else if (awaitOn(transfer.origin().outbound(), transfer.gatewayRef(), WAIT_MILLIS) == null) {
+            report.fail(candidate.code(), "status in", "acknowledged but never delivered to "
+                    + transfer.origin().code());
+        } else {
+            report.pass(candidate.code(), "status in", "delivered to " + transfer.origin().code());
+        }
+    }
+
+    private void rejections(Partner candidate, Path samples) {
+        List<Path> rejected = files(samples.resolve("rejected"));
+        if (rejected.isEmpty()) {
+            report.fail(candidate.code(), "rejections", "no samples/rejected/* to send");
+            return;
+        }
+        for (Path sample : rejected) {
+            String answer = sendAndAwaitAnswer(candidate, read(sample));
+            Optional<String> messageId = messageIdOf(candidate, sample);
+            boolean acceptedInLedger = messageId.flatMap(id -> ledger.findInbound(candidate.code(), id))
+                    .map(LedgerEntry::isAccepted).orElse(false);
+            if (answer == null) {
+                report.fail(candidate.code(), "rejects " + sample.getFileName(), "no answer on "
+                        + candidate.replies());
+            } else if (acceptedInLedger) {
+                report.fail(candidate.code(), "rejects " + sample.getFileName(), "it was accepted: " + answer);
+            } else {
+                report.pass(candidate.code(), "rejects " + sample.getFileName(), "answered: " + abbreviate(answer));
+            }
+        }
+    }
+
+    /** Every further type the format carries is rendered and read back with its envelope intact. */
+    private void otherTypesBothWays(Partner candidate, PartnerAdapter format) {
+        for (MessageKind kind : format.messageTypes()) {
+            if (kind == MessageKind.COMPLAINT || kind == MessageKind.STATUS_UPDATE
+                    || kind == MessageKind.ACKNOWLEDGEMENT || kind == MessageKind.REJECTION) {
+                continue;
+            }
+            String name = kind.name().toLowerCase().replace('_', '-');
+            try {
+                ExchangeMessage sample = codec.read(contractSample(name));
+                ExchangeMessage back = format.toContract(format.toNative(sample));
+                Envelope sent = sample.getEnvelope();
+                Envelope read = back.getEnvelope();
+                if (sent.getMessageId().equals(read.getMessageId()) && sent.getMessageType() == read.getMessageType()
+                        && sent.getCaseRef().equals(read.getCaseRef())) {
+                    report.pass(candidate.code(), name + " both ways", "rendered and read back");
+                } else {
+                    report.fail(candidate.code(), name + " both ways", "read back with envelope " + read.getMessageId()
+                            + " " + read.getMessageType() + " " + read.getCaseRef() + ", sent " + sent.getMessageId()
+                            + " " + sent.getMessageType() + " " + sent.getCaseRef());
+                }
+            } catch (ContractViolationException e) {
+                report.fail(candidate.code(), name + " both ways", describe(null, e.violations()));
+            } catch (RuntimeException e) {
+                report.fail(candidate.code(), name + " both ways", e.getMessage());
+            }
+        }
+    }
+
+    private Optional<String> messageIdOf(Partner candidate, Path sample) {
+        try {
+            return Optional.ofNullable(adapters.forFormat(candidate.format()).toContract(read(sample))
+                    .getEnvelope().getMessageId());
+        } catch (UntranslatableMessageException e) {
+            return e.messageId();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String sendAndAwaitAnswer(Partner partner, byte[] nativeMessage) {
+        AtomicReference<Message> sent = new AtomicReference<>();
+        jms.send(partner.inbound(), session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(nativeMessage);
+            sent.set(message);
+            return message;
+        });
+        try {
+            jms.setReceiveTimeout(WAIT_MILLIS);
+            Message answer = jms.receiveSelected(partner.replies(),
+                    "JMSCorrelationID = '" + sent.get().getJMSMessageID() + "'");
+            return answer == null ? null : body(answer);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first message on the queue mentioning {@code marker}, within the time; others are left where they are. */
+    private String awaitOn(String queue, String marker, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        jms.setReceiveTimeout(250);
+        while (System.currentTimeMillis() < deadline) {
+            List<String> others = new ArrayList<>();
+            Message message;
+            while ((message = jms.receive(queue)) != null) {
+                String text = body(message);
+                if (text.contains(marker)) {
+                    return text;
+                }
+                others.add(text);
+            }
+            others.forEach(text -> jms.send(queue, session -> session.createTextMessage(text)));
+        }
+        return null;
+    }
+
+    private static String body(Message message) {
+        try {
+            if (message instanceof TextMessage text) {
+                return text.getText();
+            }
+            BytesMessage bytes = (BytesMessage) message;
+            byte[] content = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(content);
+            return new String(content, StandardCharsets.UTF_8);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ExchangeMessage statusAccepted(String authority, String gatewayRef) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        StatusUpdate status = new StatusUpdate();
+        status.setCaseRef(gatewayRef);
+        status.setState(CaseState.ACCEPTED);
+        status.setBy(authority);
+        status.setAt(now);
+        ExchangeMessage message = new ExchangeMessage();
+        message.setEnvelope(envelope("KIT-ST-" + UUID.randomUUID(), MessageKind.STATUS_UPDATE, authority, now));
+        message.getEnvelope().getCaseRef().add(gatewayRef);
+        message.setStatusUpdate(status);
+        return message;
+    }
+
+    private ExchangeMessage complaint(String authority, String division, String caseNumber) {
+        ExchangeMessage message = codec.read(contractSample("complaint"));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        message.setEnvelope(envelope("KIT-" + UUID.randomUUID(), MessageKind.COMPLAINT, authority, now));
+        message.getEnvelope().getCaseRef().add(caseNumber);
+        message.getComplaint().setOriginCaseNumber(caseNumber);
+        message.getComplaint().setReceivingAuthority(authority);
+        Respondent respondent = message.getComplaint().getRespondent();
+        respondent.setDivisionCode(division);
+        if (division.startsWith("81") || division.startsWith("82")) {
+            respondent.setCreditCode(null);
+            respondent.setRegistrationNumber("69420431");
+        } else {
+            String first17 = "91" + division + "MA1H8Q6T2";
+            respondent.setCreditCode(first17 + UnifiedSocialCreditCode.checkCharacter(first17));
+        }
+        return message;
+    }
+
+    private static Envelope envelope(String id, MessageKind kind, String sender, OffsetDateTime at) {
+        Envelope envelope = new Envelope();
+        envelope.setMessageId(id);
+        envelope.setMessageType(kind);
+        envelope.setSender(sender);
+        envelope.setSentAt(at);
+        envelope.setContractVersion("1.0");
+        return envelope;
+    }
+
+    private static byte[] contractSample(String name) {
+        try (var in = SandboxCertification.class.getResourceAsStream("/seeds/samples/contract/" + name + ".xml")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("No contract sample for " + name, e);
+        }
+    }
+
+    private static Optional<Path> sample(Path samples, String type) {
+        return files(samples).stream().filter(file -> file.getFileName().toString().startsWith(type + "."))
+                .findFirst();
+    }
+
+    private static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + folder, e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+
+    private static String describe(Path sample, List<Violation> violations) {
+        return (sample == null ? "" : sample + ": ") + violations.stream()
+                .map(v -> v.code() + " at " + v.path() + ": " + v.reason()).collect(Collectors.joining("\n"));
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    }
+}

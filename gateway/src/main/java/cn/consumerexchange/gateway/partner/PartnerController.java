@@ -1,0 +1,54 @@
+package cn.consumerexchange.gateway.partner;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operators' view of the partners, and the switch that stops and resumes deliveries to one. {@code X-Operator}
+ * names who switched; it is kept with the decision.
+ */
+@RestController
+class PartnerController {
+
+    private final PartnerRegistry partners;
+    private final PartnerSwitchboard switchboard;
+
+    PartnerController(PartnerRegistry partners, PartnerSwitchboard switchboard) {
+        this.partners = partners;
+        this.switchboard = switchboard;
+    }
+
+    record PartnerView(String code, String authority, String name, String format, Transport transport,
+            List<String> divisions, boolean enabled) {
+
+        static PartnerView of(Partner partner, boolean enabled) {
+            return new PartnerView(partner.code(), partner.authority(), partner.name(), partner.format(),
+                    partner.transport(), partner.divisions(), enabled);
+        }
+    }
+
+    @GetMapping("/api/partners")
+    List<PartnerView> partners() {
+        return partners.all().stream().map(p -> PartnerView.of(p, switchboard.isEnabled(p.code()))).toList();
+    }
+
+    @PostMapping("/api/partners/{code}/enable")
+    ResponseEntity<PartnerView> enable(@PathVariable String code,
+            @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
+        return switchboard.enable(code, operator).map(p -> ResponseEntity.ok(PartnerView.of(p, true)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PostMapping("/api/partners/{code}/disable")
+    ResponseEntity<PartnerView> disable(@PathVariable String code,
+            @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
+        return switchboard.disable(code, operator).map(p -> ResponseEntity.ok(PartnerView.of(p, false)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+}

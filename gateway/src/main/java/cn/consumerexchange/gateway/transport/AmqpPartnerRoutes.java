@@ -1,0 +1,53 @@
+package cn.consumerexchange.gateway.transport;
+
+import static cn.consumerexchange.gateway.Endpoints.INTAKE;
+import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.amqpExchange;
+import static cn.consumerexchange.gateway.Endpoints.amqpQueue;
+
+import java.util.List;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+
+/**
+ * Partners on RabbitMQ (AMQP 0.9.1), switched on with {@code exchange.amqp.enabled}. Each such partner has a
+ * durable direct exchange {@code partner.<code>} and durable inbound, replies and outbound queues bound to it by
+ * their own names, declared by {@link AmqpDeclarations} when the gateway connects.
+ *
+ * <p>The inbound message is acknowledged to RabbitMQ only after the route has answered it, the answer is published
+ * with publisher confirms, and a failure puts the message back on its queue. There is no transaction spanning
+ * RabbitMQ and the gateway's own broker: a message that comes back is recognised by the ledger, answered as before and
+ * not handed off twice.
+ */
+@Component
+@ConditionalOnProperty(name = "exchange.amqp.enabled", havingValue = "true")
+class AmqpPartnerRoutes extends RouteBuilder {
+
+    private final PartnerRegistry partners;
+
+    AmqpPartnerRoutes(PartnerRegistry partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public void configure() {
+        for (Partner partner : amqpPartners()) {
+            from("spring-rabbitmq:" + amqpExchange(partner.code()) + "?queues=" + partner.inbound()
+                    + "&autoDeclare=false&acknowledgeMode=AUTO&rejectAndDontRequeue=false")
+                    .routeId("inbound-" + partner.code())
+                    .removeHeaders("*")
+                    .setHeader(PARTNER_HEADER, constant(partner.code()))
+                    .to(INTAKE).id("intake-" + partner.code())
+                    .to(amqpQueue(partner.code(), partner.replies())).id("answer-" + partner.code());
+        }
+    }
+
+    private List<Partner> amqpPartners() {
+        return AmqpDeclarations.amqpPartners(partners);
+    }
+}

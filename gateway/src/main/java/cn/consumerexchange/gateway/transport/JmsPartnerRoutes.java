@@ -1,0 +1,47 @@
+package cn.consumerexchange.gateway.transport;
+
+import static cn.consumerexchange.gateway.Endpoints.INTAKE;
+import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.partner.Transport;
+
+/**
+ * Partners on the gateway's own Artemis broker. Consuming the partner's message, the hand-off to delivery and the
+ * answer on its replies queue are one broker transaction: the listener's session is exposed to the route's sends.
+ * The answer carries the partner message's JMS id as its correlation id.
+ */
+@Component
+class JmsPartnerRoutes extends RouteBuilder {
+
+    private final PartnerRegistry partners;
+    private final ExchangeProperties properties;
+
+    JmsPartnerRoutes(PartnerRegistry partners, ExchangeProperties properties) {
+        this.partners = partners;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        for (Partner partner : partners.all()) {
+            if (partner.transport() != Transport.JMS) {
+                continue;
+            }
+            from(jmsQueue(partner.inbound())
+                    + "?concurrentConsumers=" + properties.inboundConsumers() + "&disableReplyTo=true")
+                    .routeId("inbound-" + partner.code())
+                    .removeHeaders("exchange*")
+                    .setHeader(PARTNER_HEADER, constant(partner.code()))
+                    .setHeader("JMSCorrelationID", header("JMSMessageID"))
+                    .to(INTAKE).id("intake-" + partner.code())
+                    .to(jmsQueue(partner.replies())).id("answer-" + partner.code());
+        }
+    }
+}
