@@ -49,10 +49,13 @@ public final class ConformanceKit {
         Path location = folder.toAbsolutePath().normalize();
         List<String> candidates = candidates(location);
         CertificationReport report = new CertificationReport();
+        // As command-line arguments, so that they win over application.yml: the sandbox never touches the data of a
+        // gateway run from the same folder.
+        String[] settings = sandboxProperties(location).entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
         try (ConfigurableApplicationContext sandbox = new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(sandboxProperties(location))
-                .run()) {
+                .run(settings)) {
             PartnerRegistry partners = sandbox.getBean(PartnerRegistry.class);
             SandboxCertification certification = new SandboxCertification(sandbox.getBean(JmsTemplate.class),
                     partners, sandbox.getBean(AdapterCatalog.class), sandbox.getBean(TransferLedger.class), report);
