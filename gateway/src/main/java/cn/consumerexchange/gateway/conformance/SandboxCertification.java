@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,23 +22,21 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractViolationException;
-import cn.consumerexchange.contract.UnifiedSocialCreditCode;
 import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
-import cn.consumerexchange.contract.v1.Respondent;
 import cn.consumerexchange.contract.v1.StatusUpdate;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.transport.JmsText;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 
 /**
  * The checks of the conformance kit, run against a gateway in sandbox mode, where every partner is played on the
@@ -132,7 +128,7 @@ final class SandboxCertification {
         }
     }
 
-    /** The candidate's complaint goes in, is acknowledged, reaches the region with jurisdiction once, even if sent twice. */
+    /** The candidate's complaint is acknowledged and reaches the region with jurisdiction once, even if sent twice. */
     private Optional<String> complaintIn(Partner candidate, Path samples) {
         String code = candidate.code();
         Optional<Path> sample = sample(samples, "complaint");
@@ -180,7 +176,7 @@ final class SandboxCertification {
     private void statusFeedbackOut(Partner candidate, PartnerAdapter format, String gatewayRef) {
         Partner region = partners.require(ledger.findCase(gatewayRef).orElseThrow().receivingPartner());
         sendAndAwaitAnswer(region, adapters.forFormat(region.format()).toNative(
-                statusAccepted(region.authority(), gatewayRef)));
+                SampleCases.statusAccepted(region.authority(), gatewayRef, "conformance kit")));
         String delivered = awaitOn(candidate.outbound(), gatewayRef, WAIT_MILLIS);
         if (delivered == null) {
             report.fail(candidate.code(), "status feedback out", "no status for " + gatewayRef + " on "
@@ -215,7 +211,8 @@ final class SandboxCertification {
                 .findFirst().orElseThrow();
         String caseNumber = "KIT-" + UUID.randomUUID().toString().substring(0, 8);
         String division = candidate.divisions().get(0);
-        ExchangeMessage complaint = complaint(origin.authority(), division, caseNumber);
+        ExchangeMessage complaint = SampleCases.complaint(origin.authority(), division,
+                "KIT-" + UUID.randomUUID(), caseNumber);
         sendAndAwaitAnswer(origin, adapters.forFormat(origin.format()).toNative(complaint));
         String delivered = awaitOn(candidate.outbound(), caseNumber, WAIT_MILLIS);
         if (delivered == null) {
@@ -299,7 +296,7 @@ final class SandboxCertification {
             }
             String name = kind.name().toLowerCase().replace('_', '-');
             try {
-                ExchangeMessage sample = codec.read(contractSample(name));
+                ExchangeMessage sample = codec.read(SampleCases.contractSample(name));
                 ExchangeMessage back = format.toContract(format.toNative(sample));
                 Envelope sent = sample.getEnvelope();
                 Envelope read = back.getEnvelope();
@@ -342,7 +339,7 @@ final class SandboxCertification {
             jms.setReceiveTimeout(WAIT_MILLIS);
             Message answer = jms.receiveSelected(partner.replies(),
                     "JMSCorrelationID = '" + sent.get().getJMSMessageID() + "'");
-            return answer == null ? null : body(answer);
+            return answer == null ? null : JmsText.of(answer);
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
@@ -356,7 +353,7 @@ final class SandboxCertification {
             List<String> others = new ArrayList<>();
             Message message;
             while ((message = jms.receive(queue)) != null) {
-                String text = body(message);
+                String text = JmsText.of(message);
                 if (text.contains(marker)) {
                     return text;
                 }
@@ -365,71 +362,6 @@ final class SandboxCertification {
             others.forEach(text -> jms.send(queue, session -> session.createTextMessage(text)));
         }
         return null;
-    }
-
-    private static String body(Message message) {
-        try {
-            if (message instanceof TextMessage text) {
-                return text.getText();
-            }
-            BytesMessage bytes = (BytesMessage) message;
-            byte[] content = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(content);
-            return new String(content, StandardCharsets.UTF_8);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ExchangeMessage statusAccepted(String authority, String gatewayRef) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
-        StatusUpdate status = new StatusUpdate();
-        status.setCaseRef(gatewayRef);
-        status.setState(CaseState.ACCEPTED);
-        status.setBy(authority);
-        status.setAt(now);
-        ExchangeMessage message = new ExchangeMessage();
-        message.setEnvelope(envelope("KIT-ST-" + UUID.randomUUID(), MessageKind.STATUS_UPDATE, authority, now));
-        message.getEnvelope().getCaseRef().add(gatewayRef);
-        message.setStatusUpdate(status);
-        return message;
-    }
-
-    private ExchangeMessage complaint(String authority, String division, String caseNumber) {
-        ExchangeMessage message = codec.read(contractSample("complaint"));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
-        message.setEnvelope(envelope("KIT-" + UUID.randomUUID(), MessageKind.COMPLAINT, authority, now));
-        message.getEnvelope().getCaseRef().add(caseNumber);
-        message.getComplaint().setOriginCaseNumber(caseNumber);
-        message.getComplaint().setReceivingAuthority(authority);
-        Respondent respondent = message.getComplaint().getRespondent();
-        respondent.setDivisionCode(division);
-        if (division.startsWith("81") || division.startsWith("82")) {
-            respondent.setCreditCode(null);
-            respondent.setRegistrationNumber("69420431");
-        } else {
-            String first17 = "91" + division + "MA1H8Q6T2";
-            respondent.setCreditCode(first17 + UnifiedSocialCreditCode.checkCharacter(first17));
-        }
-        return message;
-    }
-
-    private static Envelope envelope(String id, MessageKind kind, String sender, OffsetDateTime at) {
-        Envelope envelope = new Envelope();
-        envelope.setMessageId(id);
-        envelope.setMessageType(kind);
-        envelope.setSender(sender);
-        envelope.setSentAt(at);
-        envelope.setContractVersion("1.0");
-        return envelope;
-    }
-
-    private static byte[] contractSample(String name) {
-        try (var in = SandboxCertification.class.getResourceAsStream("/seeds/samples/contract/" + name + ".xml")) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("No contract sample for " + name, e);
-        }
     }
 
     private static Optional<Path> sample(Path samples, String type) {

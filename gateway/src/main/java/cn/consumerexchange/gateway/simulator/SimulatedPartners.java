@@ -1,8 +1,6 @@
 package cn.consumerexchange.gateway.simulator;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -21,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
-import cn.consumerexchange.contract.v1.CaseState;
-import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
-import cn.consumerexchange.contract.v1.MessageKind;
-import cn.consumerexchange.contract.v1.StatusUpdate;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 
@@ -48,7 +43,6 @@ class SimulatedPartners {
     private final AdapterCatalog adapters;
     private final ProducerTemplate camel;
     private final ExchangeProperties properties;
-    private final Clock clock;
     private final Deque<String> received = new ArrayDeque<>();
     private final ScheduledExecutorService answering = Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -58,12 +52,11 @@ class SimulatedPartners {
             });
 
     SimulatedPartners(PartnerRegistry partners, AdapterCatalog adapters, ProducerTemplate camel,
-            ExchangeProperties properties, Clock clock) {
+            ExchangeProperties properties) {
         this.partners = partners;
         this.adapters = adapters;
         this.camel = camel;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @PostMapping("/simulator/partners/{code}/inbox")
@@ -96,24 +89,11 @@ class SimulatedPartners {
     }
 
     private void answer(Partner partner, PartnerAdapter adapter, ExchangeMessage complaint) {
-        String gatewayRef = complaint.getEnvelope().getCaseRef().get(complaint.getEnvelope().getCaseRef().size() - 1);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        StatusUpdate status = new StatusUpdate();
-        status.setCaseRef(gatewayRef);
-        status.setState(CaseState.ACCEPTED);
-        status.setBy(partner.authority());
-        status.setAt(now);
-        status.setNote("Simulated " + partner.name() + ": accepted");
-        Envelope envelope = new Envelope();
-        envelope.setMessageId(partner.code() + "-SIM-" + gatewayRef);
-        envelope.setMessageType(MessageKind.STATUS_UPDATE);
-        envelope.setSender(partner.authority());
-        envelope.getCaseRef().add(gatewayRef);
-        envelope.setSentAt(now);
-        envelope.setContractVersion("1.0");
-        ExchangeMessage answer = new ExchangeMessage();
-        answer.setEnvelope(envelope);
-        answer.setStatusUpdate(status);
+        List<String> caseRefs = complaint.getEnvelope().getCaseRef();
+        String gatewayRef = caseRefs.get(caseRefs.size() - 1);
+        ExchangeMessage answer = SampleCases.statusAccepted(partner.authority(), gatewayRef,
+                "Simulated " + partner.name() + ": accepted");
+        answer.getEnvelope().setMessageId(partner.code() + "-SIM-" + gatewayRef);
         camel.sendBodyAndHeader(Endpoints.INTAKE, adapter.toNative(answer), Endpoints.PARTNER_HEADER, partner.code());
     }
 }

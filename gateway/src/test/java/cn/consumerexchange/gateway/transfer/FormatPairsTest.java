@@ -24,7 +24,7 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
-import cn.consumerexchange.gateway.ContractMessages;
+import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -90,7 +90,7 @@ class FormatPairsTest {
         String caseNumber = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
 
         String answerToComplaint = sendAndAwaitAnswer(sender, senderFormat.toNative(
-                ContractMessages.complaint(sender.authority(), region.division(), messageId, caseNumber)));
+                SampleCases.complaint(sender.authority(), region.division(), messageId, caseNumber)));
 
         ExchangeMessage delivered = receiverFormat.toContract(awaitDelivery(receiver, caseNumber));
         assertThat(delivered.getComplaint().getOriginCaseNumber()).isEqualTo(caseNumber);
@@ -101,7 +101,7 @@ class FormatPairsTest {
         assertThat(answerToComplaint).contains(gatewayRef);
 
         String answerToStatus = sendAndAwaitAnswer(receiver, receiverFormat.toNative(
-                ContractMessages.statusAccepted(receiver.authority(), gatewayRef)));
+                SampleCases.statusAccepted(receiver.authority(), gatewayRef, "受理")));
         assertThat(answerToStatus).contains(gatewayRef);
 
         ExchangeMessage feedback = senderFormat.toContract(awaitDelivery(sender, gatewayRef));

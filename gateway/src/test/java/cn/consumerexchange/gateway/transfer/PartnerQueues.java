@@ -8,10 +8,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.w3c.dom.Element;
 
+import cn.consumerexchange.gateway.transport.JmsText;
+
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 
 /** Plays a queue partner in tests: sends to its inbound queue and reads what the gateway sends it. */
 class PartnerQueues {
@@ -63,17 +64,7 @@ class PartnerQueues {
     }
 
     static String body(Message message) {
-        try {
-            if (message instanceof TextMessage text) {
-                return text.getText();
-            }
-            BytesMessage bytes = (BytesMessage) message;
-            byte[] content = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(content);
-            return new String(content, StandardCharsets.UTF_8);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
+        return JmsText.of(message);
     }
 
     static Element parse(String xml) {

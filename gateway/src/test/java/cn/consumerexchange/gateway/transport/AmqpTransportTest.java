@@ -34,7 +34,7 @@ import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
-import cn.consumerexchange.gateway.ContractMessages;
+import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 
 /**
@@ -78,7 +78,7 @@ class AmqpTransportTest {
         String messageId = "N12315-" + UUID.randomUUID();
 
         rabbit.send("partner.N12315", "partner.N12315.inbound", new Message(national.toNative(
-                ContractMessages.complaint("SAMR-12315", "310115", messageId, "TS-" + messageId)),
+                SampleCases.complaint("SAMR-12315", "310115", messageId, "TS-" + messageId)),
                 new MessageProperties()));
 
         Message answer = rabbit.receive("partner.N12315.replies", 15_000);
@@ -92,7 +92,8 @@ class AmqpTransportTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Partner-Token", GatewayTestSupport.SH_TOKEN);
-        byte[] status = adapters.forFormat("yrd-json").toNative(ContractMessages.statusAccepted("SAMR-SH", gatewayRef));
+        byte[] status = adapters.forFormat("yrd-json")
+                .toNative(SampleCases.statusAccepted("SAMR-SH", gatewayRef, "受理"));
         assertThat(http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(status, headers), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 

@@ -34,7 +34,7 @@ import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
-import cn.consumerexchange.gateway.ContractMessages;
+import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 
 /**
@@ -64,16 +64,17 @@ class BatchFileTransportTest {
         PARTNERS.stubFor(post(urlEqualTo("/partners/SH/inbox")).willReturn(aResponse().withStatus(202)));
         PartnerAdapter csv = adapters.forFormat("hlj-csv");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        ExchangeMessage invalid = ContractMessages.complaint("SAMR-HL", "310115", "HL-" + run + "-2", "HLC-" + run + "-2");
+        ExchangeMessage invalid = SampleCases.complaint("SAMR-HL", "310115", "HL-" + run + "-2",
+                "HLC-" + run + "-2");
         String code = invalid.getComplaint().getRespondent().getCreditCode();
         invalid.getComplaint().getRespondent().setCreditCode(code.substring(0, 17) + (code.endsWith("0") ? "1" : "0"));
         String header = lines(GatewayTestSupport.sample("hlj-csv/complaint-to-guangzhou.csv").getBytes(
                 StandardCharsets.UTF_8)).get(0);
         String batch = String.join("\n", header,
-                line(csv.toNative(ContractMessages.complaint("SAMR-HL", "310115", "HL-" + run + "-1",
+                line(csv.toNative(SampleCases.complaint("SAMR-HL", "310115", "HL-" + run + "-1",
                         "HLC-" + run + "-1"))),
                 line(csv.toNative(invalid)),
-                line(csv.toNative(ContractMessages.complaint("SAMR-HL", "310115", "HL-" + run + "-3",
+                line(csv.toNative(SampleCases.complaint("SAMR-HL", "310115", "HL-" + run + "-3",
                         "HLC-" + run + "-3")))) + "\n";
 
         Files.createDirectories(ROOT.resolve("HL/in"));
@@ -89,7 +90,8 @@ class BatchFileTransportTest {
         assertThat(result.get(2)).startsWith("3,\"HL-" + run + "-2\",REJECTED,,\"INVALID_CREDIT_CODE\"")
                 .contains("/ExchangeMessage/Complaint/Respondent/CreditCode");
         assertThat(result.get(3)).startsWith("4,\"HL-" + run + "-3\",ACCEPTED,\"GW-");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(ROOT.resolve("HL/in/.done/batch-" + run + ".csv")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(ROOT.resolve("HL/in/.done/batch-" + run + ".csv")));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> PARTNERS.verify(2,
                 postRequestedFor(urlEqualTo("/partners/SH/inbox")).withRequestBody(containing("HL-" + run))));
 
@@ -97,7 +99,8 @@ class BatchFileTransportTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Partner-Token", GatewayTestSupport.SH_TOKEN);
-        byte[] status = adapters.forFormat("yrd-json").toNative(ContractMessages.statusAccepted("SAMR-SH", gatewayRef));
+        byte[] status = adapters.forFormat("yrd-json")
+                .toNative(SampleCases.statusAccepted("SAMR-SH", gatewayRef, "受理"));
         assertThat(http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(status, headers), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
