@@ -24,31 +24,36 @@ class PartnerController {
         this.switchboard = switchboard;
     }
 
+    /**
+     * @param enabled    the operator's switch
+     * @param delivering whether its delivery route runs now; off while switched off or while its transport is
+     */
     record PartnerView(String code, String authority, String name, String format, Transport transport,
-            List<String> divisions, boolean enabled) {
+            List<String> divisions, boolean enabled, boolean delivering) {
+    }
 
-        static PartnerView of(Partner partner, boolean enabled) {
-            return new PartnerView(partner.code(), partner.authority(), partner.name(), partner.format(),
-                    partner.transport(), partner.divisions(), enabled);
-        }
+    private PartnerView view(Partner partner) {
+        return new PartnerView(partner.code(), partner.authority(), partner.name(), partner.format(),
+                partner.transport(), partner.divisions(), switchboard.isEnabled(partner.code()),
+                switchboard.isDelivering(partner.code()));
     }
 
     @GetMapping("/api/partners")
     List<PartnerView> partners() {
-        return partners.all().stream().map(p -> PartnerView.of(p, switchboard.isEnabled(p.code()))).toList();
+        return partners.all().stream().map(this::view).toList();
     }
 
     @PostMapping("/api/partners/{code}/enable")
     ResponseEntity<PartnerView> enable(@PathVariable String code,
             @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
-        return switchboard.enable(code, operator).map(p -> ResponseEntity.ok(PartnerView.of(p, true)))
+        return switchboard.enable(code, operator).map(p -> ResponseEntity.ok(view(p)))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     @PostMapping("/api/partners/{code}/disable")
     ResponseEntity<PartnerView> disable(@PathVariable String code,
             @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
-        return switchboard.disable(code, operator).map(p -> ResponseEntity.ok(PartnerView.of(p, false)))
+        return switchboard.disable(code, operator).map(p -> ResponseEntity.ok(view(p)))
                 .orElse(ResponseEntity.notFound().build());
     }
 }

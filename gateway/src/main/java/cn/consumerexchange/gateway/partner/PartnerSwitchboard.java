@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.consumerexchange.gateway.ExchangeProperties;
 
 /**
  * Switches deliveries to a partner off and on (停用 / 启用). Switched off, the partner's delivery route stops and
@@ -25,8 +28,11 @@ public class PartnerSwitchboard {
     private final CamelContext camel;
     private final Clock clock;
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
+    private final boolean amqpAvailable;
 
-    public PartnerSwitchboard(PartnerRegistry partners, JdbcClient jdbc, CamelContext camel, Clock clock) {
+    public PartnerSwitchboard(PartnerRegistry partners, JdbcClient jdbc, CamelContext camel, Clock clock,
+            ExchangeProperties properties) {
+        this.amqpAvailable = properties.amqp().enabled();
         this.partners = partners;
         this.jdbc = jdbc;
         this.camel = camel;
@@ -42,6 +48,19 @@ public class PartnerSwitchboard {
 
     public boolean isEnabled(String partnerCode) {
         return enabled.getOrDefault(partnerCode, false);
+    }
+
+    /** Whether deliveries to the partner should run: switched on, and its transport available. */
+    public boolean shouldDeliver(Partner partner) {
+        return isEnabled(partner.code()) && (partner.transport() != Transport.AMQP || amqpAvailable);
+    }
+
+    /**
+     * Whether deliveries to the partner are running now: switched on, and its transport available (AMQP partners wait
+     * while {@code exchange.amqp.enabled} is off).
+     */
+    public boolean isDelivering(String partnerCode) {
+        return camel.getRouteController().getRouteStatus(deliveryRouteId(partnerCode)) == ServiceStatus.Started;
     }
 
     /** The route id of a partner's delivery route. */
@@ -73,7 +92,7 @@ public class PartnerSwitchboard {
         enabled.put(partnerCode, on);
         String route = deliveryRouteId(partnerCode);
         if (camel.getRoute(route) != null) {
-            if (on) {
+            if (shouldDeliver(partner.get())) {
                 camel.getRouteController().startRoute(route);
             } else {
                 camel.getRouteController().stopRoute(route);

@@ -13,7 +13,6 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.PartnerSwitchboard;
-import cn.consumerexchange.gateway.partner.Transport;
 
 /**
  * Delivery (送达): one route per receiving partner takes accepted messages from the partner's delivery queue,
@@ -49,11 +48,10 @@ class DeliveryRoutes extends RouteBuilder {
                 .bean(Delivery.class, "failed").id("record-failed");
 
         for (Partner partner : partners.all()) {
-            boolean transportAvailable = partner.transport() != Transport.AMQP || properties.amqp().enabled();
             from(jmsQueue(partner.deliveryQueue()) + "?concurrentConsumers=1&maxConcurrentConsumers="
                     + properties.deliveryConsumers())
                     .routeId(PartnerSwitchboard.deliveryRouteId(partner.code()))
-                    .autoStartup(transportAvailable && switchboard.isEnabled(partner.code()))
+                    .autoStartup(switchboard.shouldDeliver(partner))
                     .setProperty(Delivery.LEDGER_ID, header(LEDGER_ID_HEADER))
                     .setProperty(Delivery.RECEIVER, header(RECEIVER_HEADER))
                     .setProperty(Delivery.GATEWAY_REF, header(GATEWAY_REF_HEADER))

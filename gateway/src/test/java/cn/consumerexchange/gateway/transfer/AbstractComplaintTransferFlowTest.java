@@ -312,7 +312,7 @@ abstract class AbstractComplaintTransferFlowTest {
     // An operator switches deliveries to a partner off and on.
 
     @Test
-    void deliveriesToADisabledPartnerWaitUntilItIsEnabledAgain() {
+    void deliveriesToADisabledPartnerWaitUntilItIsEnabledAgain() throws Exception {
         String messageId = newMessageId();
         HttpHeaders operator = new HttpHeaders();
         operator.set("X-Operator", "test-operator");
@@ -325,6 +325,12 @@ abstract class AbstractComplaintTransferFlowTest {
             assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
             assertNothingDeliveredFor(messageId);
             assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.ACCEPTED);
+            JsonNode partners = json.readTree(http.getForObject("/api/partners", String.class));
+            assertThat(partners.findParents("code")).filteredOn(p -> p.path("code").asText().equals("SH"))
+                    .singleElement().satisfies(shanghai -> {
+                        assertThat(shanghai.path("enabled").asBoolean()).isFalse();
+                        assertThat(shanghai.path("delivering").asBoolean()).isFalse();
+                    });
         } finally {
             assertThat(http.postForEntity("/api/partners/SH/enable", new HttpEntity<>(operator), String.class)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
