@@ -57,7 +57,6 @@ class AmqpTransportTest {
         registry.add("spring.rabbitmq.port", () -> "5672");
         registry.add("spring.rabbitmq.username", () -> "guest");
         registry.add("spring.rabbitmq.password", () -> "guest");
-        registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
     }
 
     @Autowired
