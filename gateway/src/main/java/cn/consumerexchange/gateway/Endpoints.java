@@ -8,6 +8,8 @@ public final class Endpoints {
 
     /** The inbound pipeline every transport feeds: translate, validate, record, route. */
     public static final String INTAKE = "direct:intake";
+    /** Puts an accepted contract message on its receiver's delivery queue. */
+    public static final String HAND_OFF = "direct:hand-off";
 
     /** Exchange property: the {@code IntakeResult} of the message the intake just received. */
     public static final String INTAKE_RESULT = "exchangeIntakeResult";

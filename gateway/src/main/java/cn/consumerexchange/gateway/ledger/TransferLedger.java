@@ -79,6 +79,13 @@ public class TransferLedger {
                 .optional();
     }
 
+    public Optional<LedgerEntry> find(long id) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_message where id = ?")
+                .param(id)
+                .query(TransferLedger::entry)
+                .optional();
+    }
+
     /** Every message of one case, oldest first. */
     public List<LedgerEntry> entriesOf(String gatewayRef) {
         return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_message where gateway_ref = ? order by id")
@@ -128,6 +135,19 @@ public class TransferLedger {
 
     public void markDeliveryFailed(long inboundId, String reason) {
         updateState(inboundId, MessageState.DELIVERY_FAILED, reason);
+    }
+
+    /**
+     * Puts an accepted message back in line for delivery, as an operator's retry does: one that failed, or one still
+     * waiting (a second hand-off of it is harmless, delivery claims it once).
+     *
+     * @return whether the message was in a state to retry
+     */
+    public boolean requeue(long inboundId) {
+        return jdbc.sql("update ledger_message set state = 'ACCEPTED', reason = null, updated_at = ? "
+                        + "where id = ? and direction = 'IN' and state in ('DELIVERY_FAILED', 'ACCEPTED')")
+                .params(now(), inboundId)
+                .update() == 1;
     }
 
     private void updateState(long id, MessageState state, String reason) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.audit.OperatorAudit;
 
 /**
  * Switches deliveries to a partner off and on (停用 / 启用). Switched off, the partner's delivery route stops and
@@ -29,9 +30,11 @@ public class PartnerSwitchboard {
     private final Clock clock;
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
     private final boolean amqpAvailable;
+    private final OperatorAudit audit;
 
     public PartnerSwitchboard(PartnerRegistry partners, JdbcClient jdbc, CamelContext camel, Clock clock,
-            ExchangeProperties properties) {
+            ExchangeProperties properties, OperatorAudit audit) {
+        this.audit = audit;
         this.amqpAvailable = properties.amqp().enabled();
         this.partners = partners;
         this.jdbc = jdbc;
@@ -89,6 +92,7 @@ public class PartnerSwitchboard {
             jdbc.sql("insert into partner_switch (partner_code, enabled, changed_by, changed_at) values (?, ?, ?, ?)")
                     .params(partnerCode, on, operator, now).update();
         }
+        audit.record(operator, on ? "ENABLE_PARTNER" : "DISABLE_PARTNER", partnerCode, null);
         enabled.put(partnerCode, on);
         String route = deliveryRouteId(partnerCode);
         if (camel.getRoute(route) != null) {

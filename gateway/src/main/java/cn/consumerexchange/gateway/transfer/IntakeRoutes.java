@@ -2,6 +2,7 @@ package cn.consumerexchange.gateway.transfer;
 
 import static cn.consumerexchange.gateway.Endpoints.DELIVERY_QUEUE;
 import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.HAND_OFF;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
 import static cn.consumerexchange.gateway.Endpoints.LEDGER_ID_HEADER;
@@ -33,9 +34,13 @@ class IntakeRoutes extends RouteBuilder {
                     .setHeader(RECEIVER_HEADER, simple("${body.handoff.receiver}"))
                     .setHeader(GATEWAY_REF_HEADER, simple("${body.handoff.gatewayRef}"))
                     .setBody(simple("${body.handoff.contractXml}"))
-                    .toD(jmsQueue(DELIVERY_QUEUE) + ".${header." + RECEIVER_HEADER + "}").id("hand-off")
+                    .to(HAND_OFF).id("send-to-hand-off")
                 .end()
                 .setBody(simple("${exchangeProperty." + INTAKE_RESULT + ".nativeAnswer}"))
                 .removeHeaders("exchange*");
+
+        // In the caller's thread, so a queue partner's hand-off joins the consume's broker transaction.
+        from(HAND_OFF).routeId("hand-off")
+                .toD(jmsQueue(DELIVERY_QUEUE) + ".${header." + RECEIVER_HEADER + "}").id("to-delivery-queue");
     }
 }

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import cn.consumerexchange.gateway.GatewayTestSupport;
+import cn.consumerexchange.gateway.audit.OperatorAudit;
 import static cn.consumerexchange.gateway.GatewayTestSupport.SH_TOKEN;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageState;
@@ -67,6 +68,8 @@ abstract class AbstractComplaintTransferFlowTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    OperatorAudit audit;
 
     PartnerQueues shenzhen;
 
@@ -336,12 +339,14 @@ abstract class AbstractComplaintTransferFlowTest {
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         assertDeliveredOnce(messageId);
+        assertThat(audit.of("SH")).extracting(OperatorAudit.Action::action)
+                .containsSubsequence("DISABLE_PARTNER", "ENABLE_PARTNER");
     }
 
     // The receiving partner is down.
 
     @Test
-    void deliveryThatKeepsFailingIsShownAsFailedWithItsReason() {
+    void deliveryThatKeepsFailingIsShownAsFailedWithItsReasonAndCanBeRetried() {
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(503)));
         String messageId = newMessageId();
 
@@ -356,6 +361,25 @@ abstract class AbstractComplaintTransferFlowTest {
         // One first attempt and two redeliveries, as configured.
         SHANGHAI.verify(3, postRequestedFor(urlEqualTo(SH_INBOX))
                 .withRequestBody(containing(messageId)));
+
+        // Shanghai is back; an operator retries, and the retry is audited.
+        SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
+        long ledgerId = ledger.findInbound("SZ", messageId).orElseThrow().id();
+        HttpHeaders operator = new HttpHeaders();
+        operator.set("X-Operator", "duty-officer-7");
+        ResponseEntity<String> retried = http.postForEntity("/api/messages/" + ledgerId + "/retry",
+                new HttpEntity<>(operator), String.class);
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
+                .state() == MessageState.DELIVERED);
+        SHANGHAI.verify(4, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId)));
+        assertThat(audit.of("message:" + ledgerId)).singleElement().satisfies(action -> {
+            assertThat(action.operator()).isEqualTo("duty-officer-7");
+            assertThat(action.action()).isEqualTo("RETRY_DELIVERY");
+        });
+        assertThat(http.postForEntity("/api/messages/" + ledgerId + "/retry", new HttpEntity<>(operator),
+                String.class).getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
     }
 
     private void assertDeliveredOnce(String messageId) {
