@@ -68,6 +68,20 @@ public final class ContractCodec {
     }
 
     /**
+     * Parses and binds a document that this codec wrote, without checking the schema again: {@link #write} checked
+     * it. For the gateway's own internal queues, where a message is read once more after intake; anything that
+     * crossed a trust boundary goes through {@link #read}.
+     */
+    public ExchangeMessage readWritten(byte[] xml) {
+        Objects.requireNonNull(xml, "xml");
+        try {
+            return (ExchangeMessage) CONTEXT.createUnmarshaller().unmarshal(parser.parse(xml));
+        } catch (JAXBException e) {
+            throw new IllegalStateException("a document this codec wrote failed to bind", e);
+        }
+    }
+
+    /**
      * Serialises a message as UTF-8 XML, without indentation.
      *
      * @throws ContractViolationException if the message does not conform to the schema, e.g. a required field

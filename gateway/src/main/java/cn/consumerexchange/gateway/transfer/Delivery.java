@@ -54,7 +54,7 @@ public class Delivery {
             @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
-        ExchangeMessage message = codec.read(contractXml);
+        ExchangeMessage message = codec.readWritten(contractXml);
         Envelope envelope = message.getEnvelope();
         envelope.setReceiver(receiver.authority());
         if (!envelope.getCaseRef().contains(gatewayRef)) {

@@ -82,15 +82,12 @@ public class MessageIntake {
         } catch (UntranslatableMessageException e) {
             return untranslatable(sender, adapter, payload, sha256, e);
         }
-        String messageId = message.getEnvelope().getMessageId();
-        Optional<LedgerEntry> previous = ledger.findInbound(sender.code(), messageId);
-        if (previous.isPresent()) {
-            return answerAgain(sender, adapter, message, previous.get(), payload, sha256);
-        }
+        // Most messages are new: the ledger's unique key, not a lookup first, tells a message already received.
         try {
             return firstTime(sender, adapter, message, payload, sha256);
-        } catch (DuplicateKeyException concurrentCopy) {
-            LedgerEntry recorded = ledger.findInbound(sender.code(), messageId).orElseThrow();
+        } catch (DuplicateKeyException alreadyReceived) {
+            LedgerEntry recorded = ledger.findInbound(sender.code(), message.getEnvelope().getMessageId())
+                    .orElseThrow();
             return answerAgain(sender, adapter, message, recorded, payload, sha256);
         }
     }
