@@ -32,13 +32,19 @@ class AmqpDeclarations {
         for (Partner partner : amqpPartners(partners)) {
             DirectExchange exchange = new DirectExchange(amqpExchange(partner.code()), true, false);
             declarations.add(exchange);
-            for (String name : List.of(partner.inbound(), partner.replies(), partner.outbound())) {
+            for (String name : List.of(partner.inbound(), partner.replies(), partner.outbound(),
+                    parkedQueue(partner))) {
                 Queue queue = new Queue(name, true);
                 declarations.add(queue);
                 declarations.add(BindingBuilder.bind(queue).to(exchange).with(name));
             }
         }
         return new Declarables(declarations);
+    }
+
+    /** Where a partner's message waits for an operator when its intake keeps failing. */
+    static String parkedQueue(Partner partner) {
+        return partner.inbound() + ".parked";
     }
 
     static List<Partner> amqpPartners(PartnerRegistry partners) {

@@ -7,6 +7,7 @@ import static cn.consumerexchange.gateway.Endpoints.amqpQueue;
 
 import java.util.List;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
  * <p>The inbound message is acknowledged to RabbitMQ only after the route has answered it, the answer is published
  * with publisher confirms, and a failure puts the message back on its queue. There is no transaction spanning
  * RabbitMQ and the gateway's own broker: a message that comes back is recognised by the ledger, answered as before and
- * not handed off twice.
+ * not handed off twice. A message whose intake keeps failing (not a rejection: an error such as the database being
+ * away) is tried four times and then parked on {@code <inbound>.parked}, so that it neither loops nor is lost.
  */
 @Component
 @ConditionalOnProperty(name = "exchange.amqp.enabled", havingValue = "true")
@@ -37,9 +39,20 @@ class AmqpPartnerRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Partner partner : amqpPartners()) {
+            String parked = AmqpDeclarations.parkedQueue(partner);
             from("spring-rabbitmq:" + amqpExchange(partner.code()) + "?queues=" + partner.inbound()
                     + "&autoDeclare=false&acknowledgeMode=AUTO&rejectAndDontRequeue=false")
                     .routeId("inbound-" + partner.code())
+                    .onException(Exception.class)
+                        .maximumRedeliveries(3)
+                        .redeliveryDelay(500)
+                        .useExponentialBackOff()
+                        .handled(true)
+                        .useOriginalMessage()
+                        .log(LoggingLevel.ERROR, "Parked a message from " + partner.code() + " on " + parked
+                                + " after its intake kept failing: ${exception.message}")
+                        .to(amqpQueue(partner.code(), parked)).id("park-" + partner.code())
+                    .end()
                     .removeHeaders("*")
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .to(INTAKE).id("intake-" + partner.code())

@@ -25,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +44,8 @@ import cn.consumerexchange.gateway.GatewayTestSupport;
  * platform's outbound queue. Runs in the {@code services} Maven profile.
  */
 @Tag("services")
+// Closed after the class: another test context consuming the same RabbitMQ queues would take its messages.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AmqpTransportTest {
 

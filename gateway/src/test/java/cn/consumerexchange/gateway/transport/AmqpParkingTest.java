@@ -1,0 +1,92 @@
+package cn.consumerexchange.gateway.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.gateway.GatewayTestSupport;
+import cn.consumerexchange.gateway.conformance.SampleCases;
+
+/**
+ * A message from the national platform whose intake keeps failing (here: an error thrown before the intake, as a
+ * database outage would) is neither lost nor looped: it is parked on {@code partner.N12315.inbound.parked}, and the
+ * messages after it go through. Needs this machine's RabbitMQ; runs in the {@code services} Maven profile.
+ */
+@Tag("services")
+// Closed after the class: another test context consuming the same RabbitMQ queues would take its messages.
+@DirtiesContext
+@CamelSpringBootTest
+@UseAdviceWith
+@SpringBootTest
+class AmqpParkingTest {
+
+    static final WireMockServer PARTNERS = GatewayTestSupport.startPartnerServer();
+    static final String POISON = "POISON-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, PARTNERS);
+        GatewayTestSupport.registerEmbeddedDatabase(registry);
+        registry.add("exchange.amqp.enabled", () -> "true");
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    AmqpAdmin admin;
+    @Autowired
+    AdapterCatalog adapters;
+
+    @Test
+    void messageWhoseIntakeKeepsFailingIsParkedAndTheNextGoesThrough() throws Exception {
+        AdviceWith.adviceWith(camel, "inbound-N12315", route -> route.weaveById("intake-N12315").before()
+                .process(exchange -> {
+                    if (exchange.getMessage().getBody(String.class).contains(POISON)) {
+                        throw new IllegalStateException("Simulated outage of the ledger");
+                    }
+                }));
+        camel.start();
+        admin.purgeQueue("partner.N12315.inbound.parked", false);
+        admin.purgeQueue("partner.N12315.replies", false);
+
+        rabbit.send("partner.N12315", "partner.N12315.inbound", complaint(POISON));
+        String healthy = "N12315-" + UUID.randomUUID();
+        rabbit.send("partner.N12315", "partner.N12315.inbound", complaint(healthy));
+
+        Message parked = rabbit.receive("partner.N12315.inbound.parked", 20_000);
+        assertThat(parked).isNotNull();
+        assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).contains(POISON);
+        Message answer = rabbit.receive("partner.N12315.replies", 20_000);
+        assertThat(answer).isNotNull();
+        assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains(healthy).doesNotContain(POISON);
+    }
+
+    private Message complaint(String messageId) {
+        return new Message(adapters.forFormat("n12315-json").toNative(
+                SampleCases.complaint("SAMR-12315", "310115", messageId, "TS-" + messageId)),
+                new MessageProperties());
+    }
+}
