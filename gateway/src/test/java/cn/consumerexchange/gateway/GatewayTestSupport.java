@@ -6,10 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.gateway.conformance.SampleCases;
 
 /** Shared set-up of the gateway's integration tests: a fresh broker journal and database, WireMock playing SH. */
 public final class GatewayTestSupport {
@@ -54,6 +62,26 @@ public final class GatewayTestSupport {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.default-schema", () -> schema);
+    }
+
+    /** RabbitMQ at 127.0.0.1:5672 (guest/guest), and the AMQP partners switched on. */
+    public static void registerRabbitMq(DynamicPropertyRegistry registry) {
+        registry.add("exchange.amqp.enabled", () -> "true");
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.port", () -> "5672");
+        registry.add("spring.rabbitmq.username", () -> "guest");
+        registry.add("spring.rabbitmq.password", () -> "guest");
+    }
+
+    /** Shanghai, on the gateway's HTTP intake, reports that it accepted the case; returns the HTTP status. */
+    public static HttpStatusCode shanghaiAccepts(TestRestTemplate http, AdapterCatalog adapters, String gatewayRef) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Partner-Token", SH_TOKEN);
+        byte[] status = adapters.forFormat("yrd-json")
+                .toNative(SampleCases.statusAccepted("SAMR-SH", gatewayRef, "受理"));
+        return http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(status, headers), String.class)
+                .getStatusCode();
     }
 
     public static String sample(String path) {

@@ -47,8 +47,7 @@ class AmqpParkingTest {
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.register(registry, PARTNERS);
         GatewayTestSupport.registerEmbeddedDatabase(registry);
-        registry.add("exchange.amqp.enabled", () -> "true");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        GatewayTestSupport.registerRabbitMq(registry);
     }
 
     @Autowired

@@ -21,10 +21,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,11 +52,7 @@ class AmqpTransportTest {
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.register(registry, PARTNERS);
         GatewayTestSupport.registerEmbeddedDatabase(registry);
-        registry.add("exchange.amqp.enabled", () -> "true");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", () -> "5672");
-        registry.add("spring.rabbitmq.username", () -> "guest");
-        registry.add("spring.rabbitmq.password", () -> "guest");
+        GatewayTestSupport.registerRabbitMq(registry);
     }
 
     @Autowired
@@ -91,13 +84,7 @@ class AmqpTransportTest {
                 postRequestedFor(urlEqualTo("/partners/SH/inbox")).withRequestBody(containing(messageId))));
         String gatewayRef = answerText.replaceAll("(?s).*(GW-\\d{4}-[0-9A-Z]{10}).*", "$1");
 
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Partner-Token", GatewayTestSupport.SH_TOKEN);
-        byte[] status = adapters.forFormat("yrd-json")
-                .toNative(SampleCases.statusAccepted("SAMR-SH", gatewayRef, "受理"));
-        assertThat(http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(status, headers), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(GatewayTestSupport.shanghaiAccepts(http, adapters, gatewayRef)).isEqualTo(HttpStatus.ACCEPTED);
 
         Message delivered = rabbit.receive("partner.N12315.outbound", 15_000);
         assertThat(delivered).isNotNull();

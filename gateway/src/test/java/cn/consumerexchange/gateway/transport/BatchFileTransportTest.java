@@ -21,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -96,13 +93,7 @@ class BatchFileTransportTest {
                 postRequestedFor(urlEqualTo("/partners/SH/inbox")).withRequestBody(containing("HL-" + run))));
 
         String gatewayRef = result.get(1).split(",")[3].replace("\"", "");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Partner-Token", GatewayTestSupport.SH_TOKEN);
-        byte[] status = adapters.forFormat("yrd-json")
-                .toNative(SampleCases.statusAccepted("SAMR-SH", gatewayRef, "受理"));
-        assertThat(http.postForEntity("/api/partners/SH/messages", new HttpEntity<>(status, headers), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(GatewayTestSupport.shanghaiAccepts(http, adapters, gatewayRef)).isEqualTo(HttpStatus.ACCEPTED);
 
         Path delivered = await().atMost(Duration.ofSeconds(15)).until(() -> deliveredMentioning(gatewayRef),
                 found -> found != null);
