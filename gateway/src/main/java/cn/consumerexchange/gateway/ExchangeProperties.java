@@ -55,13 +55,25 @@ public record ExchangeProperties(
     }
 
     /**
-     * @param journalBufferTimeout how long the journal gathers writes before one flush; the disk's sync latency is the
-     *                             right order of magnitude (Artemis's default of 3.33 ms caps a consumer at ~300 msg/s)
-     * @param maxDeliveryAttempts  broker-side redeliveries of a rolled-back message before it goes to the DLQ
+     * @param journalBufferTimeout       how long the journal gathers writes before one flush; the disk's sync latency
+     *                                   is the right order of magnitude (Artemis's default of 3.33 ms caps a consumer at
+     *                                   ~300 msg/s)
+     * @param maxDeliveryAttempts        deliveries of a rolled-back message before the broker moves it to the DLQ
+     * @param inboundMaxDeliveryAttempts the same for partners' inbound queues: with a redelivery delay doubling from 1 s
+     *                                   to at most 5 min, 20 attempts keep a partner's input on its queue through a
+     *                                   database outage of about an hour
+     * @param idCacheSize                duplicate-detection ids the broker remembers per address: the gateway sends to
+     *                                   partner queues with {@code _AMQ_DUPL_ID}, so a resend after a crash is dropped
+     * @param tcpHost                    where queue partners connect (CORE and AMQP 1.0 on one port)
+     * @param tcpPort                    the port they connect to
      */
     public record Broker(
             @DefaultValue("500us") Duration journalBufferTimeout,
-            @DefaultValue("10") int maxDeliveryAttempts) {
+            @DefaultValue("10") int maxDeliveryAttempts,
+            @DefaultValue("20") int inboundMaxDeliveryAttempts,
+            @DefaultValue("100000") int idCacheSize,
+            @DefaultValue("0.0.0.0") String tcpHost,
+            @DefaultValue("61616") int tcpPort) {
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -49,6 +50,10 @@ public final class GatewayTestSupport {
     }
 
     public static void registerEmbeddedDatabase(DynamicPropertyRegistry registry) {
+        registry.add("exchange.broker.inbound-max-delivery-attempts", () -> "2");
+        // Each test context's broker listens for partners on a port of its own (the supplier is read more than once).
+        int brokerPort = TestSocketUtils.findAvailableTcpPort();
+        registry.add("exchange.broker.tcp-port", () -> brokerPort);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }

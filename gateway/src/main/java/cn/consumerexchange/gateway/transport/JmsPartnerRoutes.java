@@ -4,6 +4,9 @@ import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +41,14 @@ class JmsPartnerRoutes extends RouteBuilder {
                     + "?concurrentConsumers=" + properties.inboundConsumers() + "&disableReplyTo=true")
                     .routeId("inbound-" + partner.code())
                     .removeHeaders("exchange*")
+                    // A text message's body becomes bytes for the intake as UTF-8, whatever the JVM's default.
+                    .setProperty(Exchange.CHARSET_NAME, constant(StandardCharsets.UTF_8.name()))
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .setHeader("JMSCorrelationID", header("JMSMessageID"))
+                    // An AMQP 1.0 client's message gets a new JMS id in the broker; its own id is NATIVE_MESSAGE_ID.
+                    .filter(header("NATIVE_MESSAGE_ID").isNotNull())
+                        .setHeader("JMSCorrelationID", header("NATIVE_MESSAGE_ID"))
+                    .end()
                     .to(INTAKE).id("intake-" + partner.code())
                     .to(jmsQueue(partner.replies())).id("answer-" + partner.code());
         }
