@@ -23,7 +23,9 @@ public enum ErrorCode {
     NO_PARTNER_FOR_REGION("No partner system serves the region that must receive the case."),
     UNKNOWN_SENDER("The sender is not a known partner or may not send as this authority."),
     UNTRANSLATABLE_NATIVE_MESSAGE("The partner's native message cannot be translated to the contract."),
-    UNKNOWN_CASE("The message refers to a case the exchange does not know.");
+    UNKNOWN_CASE("The message refers to a case the exchange does not know."),
+    RECEIVER_CANNOT_TAKE("The receiving partner's format does not carry this message type."),
+    GATEWAY_UNAVAILABLE("The gateway could not take the message now; send it again later under the same message id.");
 
     private final String description;
 
