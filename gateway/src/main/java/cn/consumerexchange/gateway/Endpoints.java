@@ -14,23 +14,38 @@ public final class Endpoints {
     /** Exchange property: the {@code IntakeResult} of the message the intake just received. */
     public static final String INTAKE_RESULT = "exchangeIntakeResult";
 
+    /** The broker's dead-letter queue: messages the broker gave up redelivering. */
+    public static final String DEAD_LETTER_QUEUE = "gateway.DLQ";
+
     /** Camel header: code of the partner a message came from or goes to. */
     public static final String PARTNER_HEADER = "exchangePartner";
-    /** Camel/JMS header: the ledger row of the inbound message being delivered. */
-    public static final String LEDGER_ID_HEADER = "exchangeLedgerId";
+    /** Camel/JMS header of a nudge: the partner that sent the message to deliver (with the message id, its key). */
+    public static final String SENDER_HEADER = "exchangeSender";
+    /** Camel/JMS header of a nudge: the sender's message id. */
+    public static final String MESSAGE_ID_HEADER = "exchangeMessageId";
     /** Camel/JMS header: the gateway reference of the case a delivered message belongs to. */
     public static final String GATEWAY_REF_HEADER = "exchangeGatewayRef";
     /** Camel/JMS header: the partner a message is delivered to. */
     public static final String RECEIVER_HEADER = "exchangeReceiver";
+    /** Camel header: the file a delivery to a batch-file partner is written to. */
+    public static final String FILE_NAME_HEADER = "exchangeFileName";
+    /** JMS property: Artemis drops a second message with the same value on the same address. */
+    public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
 
     private Endpoints() {
     }
 
-    /** Camel header: the file a delivery to a batch-file partner is written to. */
-    public static final String FILE_NAME_HEADER = "exchangeFileName";
-
+    /** A queue of the gateway's own broker, in the broker transaction of the message being consumed, if any. */
     public static String jmsQueue(String queue) {
         return "jms:queue:" + queue;
+    }
+
+    /**
+     * A partner's queue on the gateway's broker, sent to outside any consume's transaction: the send is durable when
+     * it returns, before the ledger records the delivery.
+     */
+    public static String partnerQueue(String queue) {
+        return "partnerJms:queue:" + queue;
     }
 
     /** The exchange a partner's AMQP queues are bound to, each by its own name as routing key. */

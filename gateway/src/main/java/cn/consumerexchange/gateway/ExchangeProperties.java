@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboundConsumers  concurrent consumers per partner inbound queue; more consumers let the journal group commits
  * @param deliveryConsumers the most concurrent consumers of one partner's delivery queue
  * @param amqp              the AMQP 0.9.1 (RabbitMQ) transport
- * @param delivery          retry policy towards partners
+ * @param delivery          delivery to partners: retries, leases, the sweeper, circuit breakers
  * @param broker            embedded broker journal settings
  * @param simulator         simulated partners for the embedded defaults
  * @param sandbox           the conformance kit's sandbox
@@ -46,12 +46,45 @@ public record ExchangeProperties(
     }
 
     /**
-     * @param maximumRedeliveries attempts after the first before the delivery is parked as failed
-     * @param redeliveryDelay     first delay; doubles on every attempt
+     * How deliveries to partners are retried and watched. A partner's descriptor may override the back-off, the
+     * horizon and the circuit's open wait ({@code "delivery"}, see {@code DeliveryPolicy}).
+     *
+     * @param initialBackoff wait after the first failed attempt; it doubles with every further one
+     * @param maxBackoff     the longest wait between two attempts
+     * @param horizon        how long transient failures (partner down, timeouts, 5xx) are retried before the message
+     *                       fails and waits for an operator
+     * @param lease          how long one attempt holds a message; a claim older than this belongs to a dead attempt and
+     *                       is taken over
+     * @param dispatchGrace  how long an accepted message may wait for its nudge before the sweeper dispatches it again
+     * @param sweepInterval  how often the sweeper looks for due messages
+     * @param sweepBatch     the most messages one sweep dispatches
+     * @param circuit        the circuit breaker in front of each receiving partner
      */
     public record Delivery(
-            @DefaultValue("3") int maximumRedeliveries,
-            @DefaultValue("1s") Duration redeliveryDelay) {
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("24h") Duration horizon,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("1m") Duration dispatchGrace,
+            @DefaultValue("5s") Duration sweepInterval,
+            @DefaultValue("500") int sweepBatch,
+            @DefaultValue Circuit circuit) {
+    }
+
+    /**
+     * A partner's circuit opens when too many of its recent attempts failed; while open, nothing is sent to it and its
+     * messages wait in the ledger. After {@code openWait} a few probes go through, and it closes when they succeed.
+     *
+     * @param failureRatePercent failed share of the recent attempts that opens the circuit
+     * @param window             how many recent attempts are counted
+     * @param minimumAttempts    attempts needed before the rate counts
+     * @param openWait           how long the circuit stays open before probing
+     */
+    public record Circuit(
+            @DefaultValue("50") float failureRatePercent,
+            @DefaultValue("10") int window,
+            @DefaultValue("5") int minimumAttempts,
+            @DefaultValue("30s") Duration openWait) {
     }
 
     /**

@@ -44,16 +44,19 @@ public final class GatewayTestSupport {
         registry.add("exchange.simulator.base-url", partners::baseUrl);
         registry.add("exchange.partner-tokens.SZ", () -> SZ_TOKEN);
         registry.add("exchange.partner-tokens.SH", () -> SH_TOKEN);
-        registry.add("exchange.delivery.maximum-redeliveries", () -> "2");
-        registry.add("exchange.delivery.redelivery-delay", () -> "50ms");
+        registry.add("exchange.delivery.initial-backoff", () -> "50ms");
+        registry.add("exchange.delivery.max-backoff", () -> "400ms");
+        registry.add("exchange.delivery.sweep-interval", () -> "200ms");
+        registry.add("exchange.delivery.dispatch-grace", () -> "3s");
+        registry.add("exchange.delivery.circuit.open-wait", () -> "1s");
         registry.add("exchange.broker.max-delivery-attempts", () -> "5");
-    }
-
-    public static void registerEmbeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("exchange.broker.inbound-max-delivery-attempts", () -> "2");
         // Each test context's broker listens for partners on a port of its own (the supplier is read more than once).
         int brokerPort = TestSocketUtils.findAvailableTcpPort();
         registry.add("exchange.broker.tcp-port", () -> brokerPort);
+    }
+
+    public static void registerEmbeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }

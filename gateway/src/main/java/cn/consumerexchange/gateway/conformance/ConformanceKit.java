@@ -87,8 +87,8 @@ public final class ConformanceKit {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "spring.artemis.embedded.data-directory",
                 System.getProperty("java.io.tmpdir") + "/exchange-sandbox/" + run,
-                "exchange.delivery.maximum-redeliveries", "1",
-                "exchange.delivery.redelivery-delay", "100ms",
+                "exchange.delivery.initial-backoff", "100ms",
+                "exchange.delivery.horizon", "5s",
                 "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off");
     }

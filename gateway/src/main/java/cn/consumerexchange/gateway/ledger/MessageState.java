@@ -2,14 +2,16 @@ package cn.consumerexchange.gateway.ledger;
 
 /** Where a message stands in the ledger. */
 public enum MessageState {
-    /** Inbound, checked and routed; waiting for delivery to its receiver. */
+    /** Inbound, checked and routed; due for delivery to its receiver. */
     ACCEPTED,
     /** Inbound and refused; the sender was told why. */
     REJECTED,
-    /** A delivery attempt holds the message. */
+    /** A delivery attempt holds the message until its lease ends. */
     DELIVERING,
+    /** A delivery attempt failed for a reason that may pass (the partner is down); the next one is due later. */
+    AWAITING_RETRY,
     /** Handed to the receiving partner (inbound rows), or the copy that was handed over (outbound rows). */
     DELIVERED,
-    /** Every delivery attempt failed; waits for an operator. */
+    /** The receiver refused it, or it could not be delivered before the retry horizon; waits for an operator. */
     DELIVERY_FAILED
 }

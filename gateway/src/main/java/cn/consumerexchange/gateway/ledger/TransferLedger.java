@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+
+import cn.consumerexchange.gateway.ExchangeProperties;
 
 /**
  * The transfer ledger (交换台账): every message in and out, and the state of each transferred case.
@@ -28,10 +30,12 @@ public class TransferLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration dispatchGrace;
 
-    public TransferLedger(JdbcClient jdbc, Clock clock) {
+    public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dispatchGrace = properties.delivery().dispatchGrace();
     }
 
     /** A message to record; {@code payload} is kept as it crossed the wire. */
@@ -51,7 +55,8 @@ public class TransferLedger {
     }
 
     /**
-     * Records a message and returns it as recorded.
+     * Records a message and returns it as recorded. An accepted message is due for delivery from now on: unless an
+     * attempt claims it within the dispatch grace (its nudge is on the way), the sweeper dispatches it.
      *
      * @throws org.springframework.dao.DuplicateKeyException when the same partner's message id is already recorded
      */
@@ -60,11 +65,12 @@ public class TransferLedger {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at, due_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
-                        entry.payload(), entry.state().name(), entry.reason(), now, now)
+                        entry.payload(), entry.state().name(), entry.reason(), now, now,
+                        entry.state() == MessageState.ACCEPTED ? now.plus(dispatchGrace) : null)
                 .update(key, "id");
         return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
                 entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
@@ -101,61 +107,6 @@ public class TransferLedger {
                 .optional();
     }
 
-    /**
-     * Takes an accepted message for delivery. A message another attempt already holds is taken over only when the
-     * broker redelivers it, which means that attempt rolled back or its process died.
-     *
-     * @return whether this attempt may deliver
-     */
-    public boolean claimForDelivery(long id, boolean redelivered) {
-        String takeable = redelivered ? "('ACCEPTED', 'DELIVERING')" : "('ACCEPTED')";
-        return jdbc.sql("update ledger_message set state = 'DELIVERING', updated_at = ? where id = ? and state in "
-                        + takeable)
-                .params(now(), id)
-                .update() == 1;
-    }
-
-    /**
-     * Marks an inbound message delivered and records the copy that went out, both or neither. The outbound row
-     * repeats the inbound one's facts; its message id is {@code sender:messageId}, unique per receiver.
-     */
-    @Transactional
-    public void recordDelivered(long inboundId, String receiver, String payloadSha256, byte[] payload) {
-        updateState(inboundId, MessageState.DELIVERED, null);
-        OffsetDateTime now = now();
-        jdbc.sql("""
-                insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
-                select 'OUT', ?, partner_code || ':' || message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
-                from ledger_message where id = ?""")
-                .params(receiver, payloadSha256, payload, now, now, inboundId)
-                .update();
-    }
-
-    public void markDeliveryFailed(long inboundId, String reason) {
-        updateState(inboundId, MessageState.DELIVERY_FAILED, reason);
-    }
-
-    /**
-     * Puts an accepted message back in line for delivery, as an operator's retry does: one that failed, or one still
-     * waiting (a second hand-off of it is harmless, delivery claims it once).
-     *
-     * @return whether the message was in a state to retry
-     */
-    public boolean requeue(long inboundId) {
-        return jdbc.sql("update ledger_message set state = 'ACCEPTED', reason = null, updated_at = ? "
-                        + "where id = ? and direction = 'IN' and state in ('DELIVERY_FAILED', 'ACCEPTED')")
-                .params(now(), inboundId)
-                .update() == 1;
-    }
-
-    private void updateState(long id, MessageState state, String reason) {
-        jdbc.sql("update ledger_message set state = ?, reason = ?, updated_at = ? where id = ?")
-                .params(state.name(), reason, now(), id)
-                .update();
-    }
-
     /** Keeps input that cannot have a row of its own, so an operator can still see it. */
     public void quarantine(String partnerCode, String messageId, String payloadSha256, byte[] payload,
             String errorCode, String reason) {
@@ -165,6 +116,14 @@ public class TransferLedger {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(partnerCode, messageId, payloadSha256, payload, errorCode, reason, now())
                 .update();
+    }
+
+    /** Why each input of the partner was quarantined, oldest first. */
+    public List<String> quarantinedReasons(String partnerCode) {
+        return jdbc.sql("select reason from quarantined_input where partner_code = ? order by id")
+                .param(partnerCode)
+                .query(String.class)
+                .list();
     }
 
     public int quarantinedCount(String partnerCode) {

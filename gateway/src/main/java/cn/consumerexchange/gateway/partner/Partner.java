@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.partner;
 import java.util.List;
 
 import cn.consumerexchange.gateway.Endpoints;
+import cn.consumerexchange.gateway.ExchangeProperties;
 
 /**
  * A regional system taking part in the exchange, and the authority (市场监管部门) behind it.
@@ -18,6 +19,7 @@ import cn.consumerexchange.gateway.Endpoints;
  * @param outbound       where deliveries to the partner go (see {@link Transport})
  * @param credentialsRef the configuration key holding the partner's HTTP intake token
  * @param enabled        whether deliveries to the partner start switched on; an operator can change it at runtime
+ * @param delivery       how deliveries to the partner are retried; see {@link DeliveryPolicy}
  */
 public record Partner(
         String code,
@@ -31,16 +33,24 @@ public record Partner(
         String outbound,
         String credentialsRef,
         boolean enabled,
-        String contact) {
+        String contact,
+        DeliveryPolicy delivery) {
 
     public Partner {
         divisions = divisions == null ? List.of() : List.copyOf(divisions);
     }
 
+    /** This partner with every delivery setting its descriptor leaves out taken from the gateway's settings. */
+    Partner withDeliveryDefaults(ExchangeProperties.Delivery defaults) {
+        DeliveryPolicy given = delivery != null ? delivery : new DeliveryPolicy(null, null, null, null);
+        return new Partner(code, authority, name, divisions, format, transport, inbound, replies, outbound,
+                credentialsRef, enabled, contact, given.orDefaults(defaults));
+    }
+
     /** The Camel endpoint a delivery to this partner is sent to. */
     public String deliveryUri() {
         return switch (transport) {
-            case JMS -> Endpoints.jmsQueue(outbound);
+            case JMS -> Endpoints.partnerQueue(outbound);
             case HTTP -> outbound;
             case AMQP -> Endpoints.amqpQueue(code, outbound);
             case FILE -> "file:" + outbound + "?fileName=${header." + Endpoints.FILE_NAME_HEADER
@@ -55,7 +65,7 @@ public record Partner(
     public Partner inSandbox() {
         String queues = "sandbox." + code;
         return new Partner(code, authority, name, divisions, format, Transport.JMS, queues + ".inbound",
-                queues + ".replies", queues + ".outbound", credentialsRef, true, contact);
+                queues + ".replies", queues + ".outbound", credentialsRef, true, contact, delivery);
     }
 
     /** The queue that holds accepted messages until they are delivered to this partner. */

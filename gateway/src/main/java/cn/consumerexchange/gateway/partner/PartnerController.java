@@ -18,24 +18,29 @@ class PartnerController {
 
     private final PartnerRegistry partners;
     private final PartnerSwitchboard switchboard;
+    private final PartnerCircuits circuits;
 
-    PartnerController(PartnerRegistry partners, PartnerSwitchboard switchboard) {
+    PartnerController(PartnerRegistry partners, PartnerSwitchboard switchboard, PartnerCircuits circuits) {
         this.partners = partners;
         this.switchboard = switchboard;
+        this.circuits = circuits;
     }
 
     /**
      * @param enabled    the operator's switch
      * @param delivering whether its delivery route runs now; off while switched off or while its transport is
+     * @param circuit    {@code CLOSED} while the partner takes deliveries, {@code OPEN} while it is left alone after
+     *                   repeated failures, {@code HALF_OPEN} while a probe tells whether it is back
+     * @param delivery   how deliveries to it are retried
      */
     record PartnerView(String code, String authority, String name, String format, Transport transport,
-            List<String> divisions, boolean enabled, boolean delivering) {
+            List<String> divisions, boolean enabled, boolean delivering, String circuit, DeliveryPolicy delivery) {
     }
 
     private PartnerView view(Partner partner) {
         return new PartnerView(partner.code(), partner.authority(), partner.name(), partner.format(),
                 partner.transport(), partner.divisions(), switchboard.isEnabled(partner.code()),
-                switchboard.isDelivering(partner.code()));
+                switchboard.isDelivering(partner.code()), circuits.state(partner.code()).name(), partner.delivery());
     }
 
     @GetMapping("/api/partners")

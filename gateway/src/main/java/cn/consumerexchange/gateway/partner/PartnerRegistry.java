@@ -40,7 +40,9 @@ public class PartnerRegistry {
                 String text = environment.resolveRequiredPlaceholders(
                         new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 List<Partner> partners = json.readValue(text, new TypeReference<>() { });
-                partners.forEach(partner -> add(sandbox ? partner.inSandbox() : partner));
+                partners.stream()
+                        .map(partner -> partner.withDeliveryDefaults(properties.delivery()))
+                        .forEach(partner -> add(sandbox ? partner.inSandbox() : partner));
             }
         }
     }

@@ -1,10 +1,16 @@
 package cn.consumerexchange.gateway.transfer;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
+import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
@@ -13,40 +19,68 @@ import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
-import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.ledger.DeliveryLedger;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerCircuits;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
-import cn.consumerexchange.gateway.partner.Transport;
 
-/** The steps of delivering one accepted message to its receiving partner. */
+/**
+ * The steps of one attempt to deliver an accepted message to its receiving partner (送达): claim it in the ledger,
+ * write it in the receiver's format, send it through the partner's circuit, record the outcome.
+ *
+ * <p>Every send can be repeated harmlessly, because a crash between "the partner took it" and "the ledger recorded it"
+ * means it is sent again: HTTP partners get an {@code Idempotency-Key}, queue partners a duplicate id their broker
+ * drops, AMQP partners a stable message id, file partners the same file name, written atomically. All of them are
+ * {@code sender:messageId}.
+ */
 @Component
 public class Delivery {
 
-    static final String LEDGER_ID = "exchangeLedgerId";
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+    static final String KEY = "exchangeMessageKey";
     static final String RECEIVER = "exchangeReceiver";
     static final String GATEWAY_REF = "exchangeGatewayRef";
-    static final String REDELIVERED = "exchangeRedelivered";
+    static final String CLAIMED = "exchangeClaimed";
+    static final String STARTED = "exchangeAttemptStarted";
     static final String NATIVE_COPY = "exchangeNativeCopy";
-    static final String URI_HEADER = "exchangeDeliveryUri";
     /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final TransferLedger ledger;
+    private final DeliveryLedger ledger;
     private final PartnerRegistry partners;
+    private final PartnerCircuits circuits;
     private final AdapterCatalog adapters;
     private final ContractCodec codec;
+    private final Clock clock;
+    private final Duration lease;
 
-    public Delivery(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec) {
+    public Delivery(DeliveryLedger ledger, PartnerRegistry partners, PartnerCircuits circuits,
+            AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties) {
         this.ledger = ledger;
         this.partners = partners;
+        this.circuits = circuits;
         this.adapters = adapters;
         this.codec = codec;
+        this.clock = clock;
+        this.lease = properties.delivery().lease();
     }
 
-    /** Whether this attempt delivers the message; a copy already delivered or being delivered is dropped. */
-    public boolean claim(@ExchangeProperty(LEDGER_ID) long ledgerId,
-            @ExchangeProperty(REDELIVERED) Boolean redelivered) {
-        return ledger.claimForDelivery(ledgerId, Boolean.TRUE.equals(redelivered));
+    /**
+     * Reads the nudge (which message, for whom) into exchange properties, drops its headers so none reaches the
+     * partner, and claims the message for this attempt. A message delivered, failed or held by a live attempt is left.
+     */
+    public void claim(Exchange exchange) {
+        Map<String, Object> nudge = exchange.getMessage().getHeaders();
+        MessageKey key = new MessageKey((String) nudge.get(Endpoints.SENDER_HEADER),
+                (String) nudge.get(Endpoints.MESSAGE_ID_HEADER));
+        exchange.setProperty(KEY, key);
+        exchange.setProperty(RECEIVER, nudge.get(Endpoints.RECEIVER_HEADER));
+        exchange.setProperty(GATEWAY_REF, nudge.get(Endpoints.GATEWAY_REF_HEADER));
+        exchange.getMessage().removeHeaders("*");
+        exchange.setProperty(CLAIMED, ledger.claim(key, lease));
     }
 
     /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */
@@ -60,35 +94,61 @@ public class Delivery {
         if (!envelope.getCaseRef().contains(gatewayRef)) {
             envelope.getCaseRef().add(gatewayRef);
         }
-        headers.put(URI_HEADER, receiver.deliveryUri());
+        String deliveryId = envelope.getSender() + ":" + envelope.getMessageId();
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
-        if (receiver.transport() == Transport.FILE) {
-            headers.put(Endpoints.FILE_NAME_HEADER, fileName(message, adapter));
-        }
-        if (receiver.transport() == Transport.HTTP) {
-            headers.put(Exchange.HTTP_METHOD, "POST");
-            headers.put(IDEMPOTENCY_KEY, message.getEnvelope().getSender() + ":"
-                    + message.getEnvelope().getMessageId());
+        switch (receiver.transport()) {
+            case HTTP -> {
+                headers.put(Exchange.HTTP_METHOD, "POST");
+                headers.put(IDEMPOTENCY_KEY, deliveryId);
+            }
+            case JMS -> headers.put(Endpoints.DUPLICATE_ID_PROPERTY, deliveryId);
+            case AMQP -> headers.put(SpringRabbitMQConstants.MESSAGE_ID, deliveryId);
+            case FILE -> headers.put(Endpoints.FILE_NAME_HEADER, DeliveryFileName.of(deliveryId, adapter.mediaType()));
         }
         return adapter.toNative(message);
     }
 
-    /** One file per delivered message, named so that neither two senders nor a retry can clash with another. */
-    private static String fileName(ExchangeMessage message, PartnerAdapter adapter) {
-        String name = message.getEnvelope().getSender() + "_" + message.getEnvelope().getMessageId();
-        String extension = adapter.mediaType().contains("csv") ? ".csv"
-                : adapter.mediaType().contains("json") ? ".json" : ".xml";
-        return name.replaceAll("[^A-Za-z0-9._-]", "_") + extension;
+    /**
+     * Asks the receiver's circuit whether it may be tried now.
+     *
+     * @throws io.github.resilience4j.circuitbreaker.CallNotPermittedException when it is open
+     */
+    public void beforeSend(@ExchangeProperty(RECEIVER) String receiver, Exchange exchange) {
+        exchange.setProperty(NATIVE_COPY, exchange.getMessage().getBody(byte[].class));
+        exchange.setProperty(STARTED, circuits.acquire(receiver));
     }
 
-    /** Records what went out; {@code sent} is the native copy, since the body now holds the partner's response. */
-    public void delivered(@ExchangeProperty(LEDGER_ID) long ledgerId, @ExchangeProperty(RECEIVER) String receiver,
-            @ExchangeProperty(NATIVE_COPY) byte[] sent) {
-        ledger.recordDelivered(ledgerId, receiver, Sha256.hex(sent), sent);
+    /** Records what went out; the native copy, since the body now holds the partner's response. */
+    public void delivered(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
+            @ExchangeProperty(STARTED) long started, @ExchangeProperty(NATIVE_COPY) byte[] sent) {
+        circuits.succeeded(receiver, started);
+        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent);
     }
 
-    public void failed(@ExchangeProperty(LEDGER_ID) long ledgerId,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        ledger.markDeliveryFailed(ledgerId, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    /**
+     * Records a failed attempt: retried later when the failure may pass, failed at once when the partner refused the
+     * message. If this record cannot be written either (the database is down), the exception rolls the nudge back to
+     * the broker, and the claim's lease lets the sweeper take the message up later.
+     */
+    public void attemptFailed(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
+            @ExchangeProperty(STARTED) Long started, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        DeliveryFailure failure = DeliveryFailure.of(cause);
+        if (started != null) {
+            if (failure.kind() == DeliveryFailure.Kind.TRANSIENT) {
+                circuits.failed(receiver, started, cause);
+            } else {
+                circuits.succeeded(receiver, started);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        RetryPlan plan = RetryPlan.after(failure, partners.require(receiver).delivery(),
+                ledger.attemptsOf(key).orElseThrow(), now);
+        if (plan instanceof RetryPlan.RetryAt retry) {
+            log.debug("Delivery of {} to {} deferred to {}: {}", key, receiver, retry.at(), retry.reason());
+            ledger.awaitRetry(key, retry.at(), retry.reason(), retry.attempted());
+        } else if (plan instanceof RetryPlan.Fail fail) {
+            log.warn("Delivery of {} to {} failed: {}", key, receiver, fail.reason());
+            ledger.fail(key, fail.reason());
+        }
     }
 }

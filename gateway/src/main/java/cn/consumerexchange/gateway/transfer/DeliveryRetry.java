@@ -1,26 +1,27 @@
 package cn.consumerexchange.gateway.transfer;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.consumerexchange.adapter.AdapterCatalog;
-import cn.consumerexchange.contract.ContractCodec;
-import cn.consumerexchange.contract.v1.ExchangeMessage;
-import cn.consumerexchange.gateway.Endpoints;
+import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
+import cn.consumerexchange.gateway.ledger.DeliveryLedger;
 import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 
 /**
- * An operator's retry of a delivery (重新投递): the message is read again from the payload the ledger kept, put back
- * in line and handed to its receiver's delivery queue. The retry is audited in the same transaction that requeues.
+ * An operator's retry of a delivery (重新投递): the message is put back in line in the ledger, with its attempts
+ * counted from nought and a new retry horizon, and dispatched at once. The retry is audited in the same transaction
+ * that requeues; should the dispatch be lost, the message is due in the ledger and the sweeper dispatches it.
  */
 @Component
 public class DeliveryRetry {
@@ -31,22 +32,25 @@ public class DeliveryRetry {
     }
 
     private final TransferLedger ledger;
+    private final DeliveryLedger deliveries;
+    private final DeliveryDispatcher dispatcher;
     private final PartnerRegistry partners;
-    private final AdapterCatalog adapters;
-    private final ContractCodec codec;
     private final OperatorAudit audit;
     private final TransactionTemplate transaction;
-    private final ProducerTemplate camel;
+    private final Clock clock;
+    private final Duration dispatchGrace;
 
-    public DeliveryRetry(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec,
-            OperatorAudit audit, TransactionTemplate transaction, ProducerTemplate camel) {
+    DeliveryRetry(TransferLedger ledger, DeliveryLedger deliveries, DeliveryDispatcher dispatcher,
+            PartnerRegistry partners, OperatorAudit audit, TransactionTemplate transaction, Clock clock,
+            ExchangeProperties properties) {
+        this.dispatchGrace = properties.delivery().dispatchGrace();
         this.ledger = ledger;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
         this.partners = partners;
-        this.adapters = adapters;
-        this.codec = codec;
         this.audit = audit;
         this.transaction = transaction;
-        this.camel = camel;
+        this.clock = clock;
     }
 
     public Outcome retry(long ledgerId, String operator) {
@@ -55,14 +59,14 @@ public class DeliveryRetry {
             return Outcome.NOT_FOUND;
         }
         LedgerEntry entry = found.get();
-        if (entry.state() != MessageState.DELIVERY_FAILED && entry.state() != MessageState.ACCEPTED) {
+        if (entry.state() == MessageState.REJECTED || entry.state() == MessageState.DELIVERED
+                || entry.state() == MessageState.DELIVERING) {
             return Outcome.NOT_RETRYABLE;
         }
-        ExchangeMessage message = adapters.forFormat(partners.require(entry.partnerCode()).format())
-                .toContract(ledger.payloadOf(ledgerId).orElseThrow());
-        byte[] contractXml = codec.write(message);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime retryUntil = now.plus(partners.require(entry.receiver()).delivery().horizon());
         Boolean requeued = transaction.execute(tx -> {
-            boolean back = ledger.requeue(ledgerId);
+            boolean back = deliveries.requeue(ledgerId, now.plus(dispatchGrace), retryUntil);
             if (back) {
                 audit.record(operator, "RETRY_DELIVERY", "message:" + ledgerId,
                         entry.partnerCode() + ":" + entry.messageId() + " to " + entry.receiver());
@@ -72,10 +76,8 @@ public class DeliveryRetry {
         if (!Boolean.TRUE.equals(requeued)) {
             return Outcome.NOT_RETRYABLE;
         }
-        camel.sendBodyAndHeaders(Endpoints.HAND_OFF, contractXml, Map.of(
-                Endpoints.LEDGER_ID_HEADER, ledgerId,
-                Endpoints.RECEIVER_HEADER, entry.receiver(),
-                Endpoints.GATEWAY_REF_HEADER, entry.gatewayRef()));
+        dispatcher.dispatch(new DeliveryLedger.DueDelivery(ledgerId,
+                new MessageKey(entry.partnerCode(), entry.messageId()), entry.receiver(), entry.gatewayRef()));
         return Outcome.RETRIED;
     }
 }

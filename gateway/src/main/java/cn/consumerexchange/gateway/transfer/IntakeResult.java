@@ -2,6 +2,7 @@ package cn.consumerexchange.gateway.transfer;
 
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 
 /**
  * What the intake made of one inbound message.
@@ -15,12 +16,12 @@ public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff 
     /**
      * An accepted message on its way to the receiving partner.
      *
-     * @param ledgerId    the inbound ledger row the delivery reports to
+     * @param key         the message's lasting key: sender and message id
      * @param receiver    the receiving partner's code
      * @param gatewayRef  the case's gateway reference, which the receiver gets with the message
      * @param contractXml the message in the canonical contract, as the sender said it
      */
-    public record Handoff(long ledgerId, String receiver, String gatewayRef, byte[] contractXml) {
+    public record Handoff(MessageKey key, String receiver, String gatewayRef, byte[] contractXml) {
     }
 
     static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, Handoff handoff) {

@@ -5,9 +5,10 @@ import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.HAND_OFF;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
-import static cn.consumerexchange.gateway.Endpoints.LEDGER_ID_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.MESSAGE_ID_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.RECEIVER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.SENDER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -18,19 +19,25 @@ import org.springframework.stereotype.Component;
  * what was accepted to the receiving partner's delivery queue. The body that comes back is the answer in the
  * sender's native format; the whole {@link IntakeResult} is in the exchange property {@code INTAKE_RESULT}.
  *
- * <p>When a queue transport consumed the message, the hand-off joins the consume's broker transaction. The ledger
- * write inside {@link MessageIntake} commits first; see there for why a crash in between loses and duplicates nothing.
+ * <p>The hand-off is a nudge naming the message by its key; the ledger row written inside {@link MessageIntake}, which
+ * commits first, is the delivery obligation itself. When a queue transport consumed the message, the nudge joins the
+ * consume's broker transaction; a nudge lost in a crash is replaced by {@link DeliverySweeper}.
  */
 @Component
 class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Not handled: a queue partner's consume rolls back and the broker redelivers; the reason is kept in case the
+        // broker gives up on the message (DeadLetters).
+        onException(Exception.class).bean(IntakeFailures.class, "remember").id("remember-failure");
+
         from(INTAKE).routeId("intake")
                 .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body})").id("receive")
                 .setProperty(INTAKE_RESULT, body())
                 .filter(simple("${body.hasHandoff}"))
-                    .setHeader(LEDGER_ID_HEADER, simple("${body.handoff.ledgerId}"))
+                    .setHeader(SENDER_HEADER, simple("${body.handoff.key.partnerCode}"))
+                    .setHeader(MESSAGE_ID_HEADER, simple("${body.handoff.key.messageId}"))
                     .setHeader(RECEIVER_HEADER, simple("${body.handoff.receiver}"))
                     .setHeader(GATEWAY_REF_HEADER, simple("${body.handoff.gatewayRef}"))
                     .setBody(simple("${body.handoff.contractXml}"))

@@ -22,9 +22,11 @@ import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -96,7 +98,7 @@ public class MessageIntake {
             String sha256) {
         Checked checked = check(sender, message);
         Routing routing = checked.violations().isEmpty()
-                ? router.route(sender, message)
+                ? receiverCanTake(router.route(sender, message), message)
                 : new Routing.Refused(checked.violations());
         if (routing instanceof Routing.Refused refused) {
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
@@ -115,6 +117,23 @@ public class MessageIntake {
             return recorded;
         });
         return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml()));
+    }
+
+    /**
+     * Refuses at once a message whose receiver's format cannot carry its type, rather than acknowledging it and failing
+     * every delivery attempt.
+     */
+    private Routing receiverCanTake(Routing routing, ExchangeMessage message) {
+        if (routing instanceof Routing.Routed routed) {
+            MessageKind type = message.getEnvelope().getMessageType();
+            Partner receiver = routed.receiver();
+            if (!adapters.forFormat(receiver.format()).messageTypes().contains(type)) {
+                return new Routing.Refused(List.of(new Violation(ErrorCode.RECEIVER_CANNOT_TAKE,
+                        "/ExchangeMessage/Envelope/MessageType", "The receiver " + receiver.code() + " ("
+                                + receiver.format() + ") does not take " + type + " messages through the exchange")));
+            }
+        }
+        return routing;
     }
 
     /** A translated message checked against the contract, and its contract document when the schema allowed one. */
@@ -173,7 +192,8 @@ public class MessageIntake {
     }
 
     private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml) {
-        return new IntakeResult.Handoff(accepted.id(), accepted.receiver(), accepted.gatewayRef(), contractXml);
+        return new IntakeResult.Handoff(new MessageKey(accepted.partnerCode(), accepted.messageId()),
+                accepted.receiver(), accepted.gatewayRef(), contractXml);
     }
 
     private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,

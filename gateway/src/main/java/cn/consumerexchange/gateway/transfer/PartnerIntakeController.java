@@ -3,10 +3,17 @@ package cn.consumerexchange.gateway.transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.contract.ErrorCode;
+import cn.consumerexchange.contract.Violation;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -26,21 +37,29 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 /**
  * The HTTP intake for partners that push: {@code POST /api/partners/{code}/messages} with the native message as the
  * body and the partner's token in {@code X-Partner-Token}. The answer, in the partner's native format, is the
- * response: 202 when accepted, 422 when rejected.
+ * response: 202 when accepted, 422 when rejected, and 503 with {@code Retry-After} and the code
+ * {@code GATEWAY_UNAVAILABLE} when the gateway cannot record the message now (starting, stopping, its database or
+ * broker away): nothing was accepted, and the partner sends the message again later under the same id.
  */
 @RestController
 class PartnerIntakeController {
 
     static final String TOKEN_HEADER = "X-Partner-Token";
+    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(PartnerIntakeController.class);
 
     private final PartnerRegistry partners;
     private final AdapterCatalog adapters;
     private final Environment environment;
     private final ProducerTemplate camel;
+    private final Answers answers;
+    private final Clock clock;
     private final int maxMessageBytes;
 
     PartnerIntakeController(PartnerRegistry partners, AdapterCatalog adapters, Environment environment,
-            ProducerTemplate camel, ExchangeProperties properties) {
+            ProducerTemplate camel, Answers answers, Clock clock, ExchangeProperties properties) {
+        this.answers = answers;
+        this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
         this.partners = partners;
         this.adapters = adapters;
@@ -61,17 +80,33 @@ class PartnerIntakeController {
         // Read as sent, whatever the declared content type: a form content type would otherwise have the body
         // re-encoded as request parameters. One byte over the limit is enough for the intake to refuse it.
         byte[] body = request.getInputStream().readNBytes(maxMessageBytes + 1);
+        PartnerAdapter adapter = adapters.forFormat(partner.format());
+        if (!camel.getCamelContext().isStarted()) {
+            return unavailable(partner, adapter, "The gateway is starting or stopping");
+        }
         Exchange done = camel.send(Endpoints.INTAKE, exchange -> {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(Endpoints.PARTNER_HEADER, code);
         });
         if (done.getException() != null) {
-            throw new IllegalStateException("Intake of a message from " + code + " failed", done.getException());
+            log.warn("Intake of a message from {} failed; answered 503", code, done.getException());
+            return unavailable(partner, adapter, "The gateway could not record the message ("
+                    + done.getException().getClass().getSimpleName() + ")");
         }
         IntakeResult result = done.getProperty(Endpoints.INTAKE_RESULT, IntakeResult.class);
         return ResponseEntity.status(result.accepted() ? HttpStatus.ACCEPTED : HttpStatus.UNPROCESSABLE_ENTITY)
-                .contentType(MediaType.parseMediaType(adapters.forFormat(partner.format()).mediaType()))
+                .contentType(MediaType.parseMediaType(adapter.mediaType()))
                 .body(result.nativeAnswer());
+    }
+
+    private ResponseEntity<byte[]> unavailable(Partner partner, PartnerAdapter adapter, String why) {
+        ExchangeMessage rejection = answers.rejection("GW-U-" + UUID.randomUUID(), null, partner.authority(),
+                OffsetDateTime.now(clock), List.of(new Violation(ErrorCode.GATEWAY_UNAVAILABLE, "/",
+                        why + "; nothing was accepted: send the message again later under the same message id")));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.parseMediaType(adapter.mediaType()))
+                .body(adapter.toNative(rejection));
     }
 
     private boolean tokenMatches(Partner partner, String token) {

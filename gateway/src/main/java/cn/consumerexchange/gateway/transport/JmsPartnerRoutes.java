@@ -18,7 +18,9 @@ import cn.consumerexchange.gateway.partner.Transport;
 /**
  * Partners on the gateway's own Artemis broker. Consuming the partner's message, the hand-off to delivery and the
  * answer on its replies queue are one broker transaction: the listener's session is exposed to the route's sends.
- * The answer carries the partner message's JMS id as its correlation id.
+ * The answer carries the partner message's JMS id as its correlation id. When the intake fails (not a rejection: the
+ * database is away, say) the consume rolls back and the message stays on the partner's queue; if the broker finally
+ * gives up on it, {@code DeadLetters} records it and answers the partner.
  */
 @Component
 class JmsPartnerRoutes extends RouteBuilder {

@@ -4,12 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +41,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
 import static cn.consumerexchange.gateway.GatewayTestSupport.SH_TOKEN;
+import cn.consumerexchange.gateway.ledger.DeliveryLedger;
+import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
@@ -70,6 +76,10 @@ abstract class AbstractComplaintTransferFlowTest {
     ObjectMapper json;
     @Autowired
     OperatorAudit audit;
+    @Autowired
+    DeliveryLedger deliveries;
+    @Autowired
+    JdbcTemplate jdbc;
 
     PartnerQueues shenzhen;
 
@@ -111,6 +121,10 @@ abstract class AbstractComplaintTransferFlowTest {
                         .withRequestBody(matchingJsonPath("$.refs[0]", equalTo(gatewayRef)))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERED));
+        assertThat(SHANGHAI.findAll(postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))))
+                .singleElement().satisfies(request -> assertThat(request.getHeaders().keys())
+                        .as("the gateway's internal headers stay inside")
+                        .noneMatch(name -> name.toLowerCase().startsWith("exchange")));
 
         TransferCase opened = ledger.findCase(gatewayRef).orElseThrow();
         assertThat(opened.originPartner()).isEqualTo("SZ");
@@ -132,10 +146,11 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(body.getAttribute("by")).isEqualTo("SAMR-SH");
         assertThat(ledger.findCase(gatewayRef).orElseThrow().state()).isEqualTo("ACCEPTED");
 
-        List<LedgerEntry> entries = ledger.entriesOf(gatewayRef);
-        assertThat(entries).extracting(e -> e.direction() + " " + e.partnerCode() + " " + e.messageType())
-                .containsExactly("IN SZ COMPLAINT", "OUT SH COMPLAINT", "IN SH STATUS_UPDATE", "OUT SZ STATUS_UPDATE");
-        assertThat(entries.get(0).payloadSha256()).hasSize(64);
+        // Shenzhen's queue has the status before the ledger records it delivered: "delivered" means the partner has it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ledger.entriesOf(gatewayRef))
+                .extracting(e -> e.direction() + " " + e.partnerCode() + " " + e.messageType())
+                .containsExactly("IN SZ COMPLAINT", "OUT SH COMPLAINT", "IN SH STATUS_UPDATE", "OUT SZ STATUS_UPDATE"));
+        assertThat(ledger.entriesOf(gatewayRef).get(0).payloadSha256()).hasSize(64);
     }
 
     @Test
@@ -343,10 +358,10 @@ abstract class AbstractComplaintTransferFlowTest {
                 .containsSubsequence("DISABLE_PARTNER", "ENABLE_PARTNER");
     }
 
-    // The receiving partner is down.
+    // The receiving partner is down, or refuses.
 
     @Test
-    void deliveryThatKeepsFailingIsShownAsFailedWithItsReasonAndCanBeRetried() {
+    void deliveryToAPartnerThatIsDownWaitsAndIsDeliveredOnceItIsBack() {
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(503)));
         String messageId = newMessageId();
 
@@ -355,14 +370,41 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             LedgerEntry entry = ledger.findInbound("SZ", messageId).orElseThrow();
-            assertThat(entry.state()).isEqualTo(MessageState.DELIVERY_FAILED);
-            assertThat(entry.reason()).contains("503");
+            assertThat(entry.state()).isEqualTo(MessageState.AWAITING_RETRY);
+            assertThat(entry.reason()).contains("HTTP 503");
+            SHANGHAI.verify(moreThanOrExactly(2), postRequestedFor(urlEqualTo(SH_INBOX))
+                    .withRequestBody(containing(messageId)));
         });
-        // One first attempt and two redeliveries, as configured.
-        SHANGHAI.verify(3, postRequestedFor(urlEqualTo(SH_INBOX))
-                .withRequestBody(containing(messageId)));
 
-        // Shanghai is back; an operator retries, and the retry is audited.
+        // Shanghai is back: the message goes through with no operator, under the same idempotency key every time.
+        SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
+                .state() == MessageState.DELIVERED);
+        assertThat(SHANGHAI.findAll(postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))))
+                .extracting(request -> request.getHeader("Idempotency-Key"))
+                .containsOnly("SAMR-GD-SZ:" + messageId);
+        assertThat(audit.of("message:" + ledger.findInbound("SZ", messageId).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
+    void deliveryThePartnerRefusesFailsAtOnceWithItsAnswerAndAnOperatorCanRetryIt() {
+        SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":\"unknown merchant category\"}")));
+        String messageId = newMessageId();
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            LedgerEntry entry = ledger.findInbound("SZ", messageId).orElseThrow();
+            assertThat(entry.state()).isEqualTo(MessageState.DELIVERY_FAILED);
+            assertThat(entry.reason()).contains("HTTP 400").contains("unknown merchant category");
+        });
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> SHANGHAI.verify(1,
+                postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))));
+
+        // Shanghai has fixed its side; an operator retries, and the retry is audited.
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
         long ledgerId = ledger.findInbound("SZ", messageId).orElseThrow().id();
         HttpHeaders operator = new HttpHeaders();
@@ -373,13 +415,98 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
                 .state() == MessageState.DELIVERED);
-        SHANGHAI.verify(4, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId)));
+        SHANGHAI.verify(2, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId)));
         assertThat(audit.of("message:" + ledgerId)).singleElement().satisfies(action -> {
             assertThat(action.operator()).isEqualTo("duty-officer-7");
             assertThat(action.action()).isEqualTo("RETRY_DELIVERY");
         });
         assertThat(http.postForEntity("/api/messages/" + ledgerId + "/retry", new HttpEntity<>(operator),
                 String.class).getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    // The database is away.
+
+    @Test
+    void httpIntakeAnswers503WhileTheLedgerIsAwayAndAcceptsTheSameMessageWhenItIsBack() throws Exception {
+        String gatewayRef = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(newMessageId()))))
+                .getAttribute("gateway-ref");
+        String status = statusAccepted(gatewayRef);
+        ResponseEntity<String> duringOutage;
+        jdbc.execute("alter table ledger_message rename to ledger_message_away");
+        try {
+            duringOutage = postAsShanghai(status, SH_TOKEN);
+        } finally {
+            jdbc.execute("alter table ledger_message_away rename to ledger_message");
+        }
+
+        assertThat(duringOutage.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(duringOutage.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        JsonNode unavailable = json.readTree(duringOutage.getBody());
+        assertThat(unavailable.path("msgType").asText()).isEqualTo("REJECT");
+        assertThat(unavailable.path("reject").path("errors").get(0).path("code").asText())
+                .isEqualTo("GATEWAY_UNAVAILABLE");
+
+        ResponseEntity<String> afterwards = postAsShanghai(status, SH_TOKEN);
+        assertThat(afterwards.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(json.readTree(afterwards.getBody()).path("ack").path("gatewayRef").asText()).isEqualTo(gatewayRef);
+    }
+
+    // What the broker gives up on.
+
+    @Test
+    void aMessageWhoseIntakeKeepsFailingIsQuarantinedWithItsReasonAndThePartnerIsAnswered() {
+        int quarantined = ledger.quarantinedCount("SZ");
+        // An id longer than the ledger's column: the intake fails on every attempt, rejection included.
+        String messageId = "SZ-T-" + "9".repeat(120);
+
+        Element answer = shenzhen.answerTo(shenzhen.send(complaint(messageId)));
+
+        assertThat(answer.getElementsByTagName("error").getLength()).as("one error in the answer").isEqualTo(1);
+        Element error = (Element) answer.getElementsByTagName("error").item(0);
+        assertThat(error.getAttribute("code")).isEqualTo("GATEWAY_UNAVAILABLE");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ledger.quarantinedCount("SZ") == quarantined + 1);
+        assertThat(ledger.quarantinedReasons("SZ")).last().asString()
+                .contains("partner.SZ.inbound").containsIgnoringCase("value too long");
+    }
+
+    // The ledger, not the broker, decides what is delivered.
+
+    @Test
+    void anAcceptedMessageWhoseNudgeNeverReachedTheQueueIsDispatchedByTheSweeper() {
+        String messageId = newMessageId();
+        // As the intake leaves a message when the process dies between the ledger's commit and the broker's.
+        recordAccepted(messageId);
+
+        assertDeliveredOnce(messageId);
+        SHANGHAI.verify(1, postRequestedFor(urlEqualTo(SH_INBOX))
+                .withHeader("Idempotency-Key", equalTo("SAMR-GD-SZ:" + messageId)));
+    }
+
+    @Test
+    void aMessageHeldByAnAttemptThatDiedIsTakenOverWhenItsLeaseEnds() {
+        String messageId = newMessageId();
+        recordAccepted(messageId);
+        MessageKey key = new MessageKey("SZ", messageId);
+        assertThat(deliveries.claim(key, Duration.ofSeconds(-1))).as("claimed by an attempt that then died").isTrue();
+
+        assertDeliveredOnce(messageId);
+    }
+
+    @Test
+    void aMessageHeldByALiveAttemptIsLeftToIt() {
+        String messageId = newMessageId();
+        recordAccepted(messageId);
+        assertThat(deliveries.claim(new MessageKey("SZ", messageId), Duration.ofMinutes(1))).isTrue();
+
+        assertNothingDeliveredFor(messageId);
+        assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERING);
+    }
+
+    private void recordAccepted(String messageId) {
+        byte[] payload = complaint(messageId).getBytes(StandardCharsets.UTF_8);
+        ledger.record(new TransferLedger.NewEntry(Direction.IN, "SZ", messageId, "COMPLAINT", "SAMR-GD-SZ", "SH",
+                "SZ12315-2026-000123", "GW-2026-" + messageId.substring(messageId.length() - 10).toUpperCase(),
+                Sha256.hex(payload), payload, MessageState.ACCEPTED, null));
     }
 
     private void assertDeliveredOnce(String messageId) {

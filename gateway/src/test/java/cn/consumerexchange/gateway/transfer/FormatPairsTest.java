@@ -2,12 +2,16 @@ package cn.consumerexchange.gateway.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
@@ -109,6 +114,33 @@ class FormatPairsTest {
         assertThat(feedback.getStatusUpdate().getState()).isEqualTo(CaseState.ACCEPTED);
         assertThat(feedback.getStatusUpdate().getCaseRef()).isEqualTo(gatewayRef);
         assertThat(feedback.getEnvelope().getSender()).isEqualTo(receiver.authority());
+    }
+
+    @Test
+    void aMessageTheReceiversFormatCannotCarryIsRefusedAtIntakeNotAcknowledged() throws JMSException {
+        Partner platform = partners.require("PNAT");
+        PartnerAdapter platformFormat = adapters.forFormat(platform.format());
+        String caseNumber = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+        String answerToComplaint = sendAndAwaitAnswer(platform, platformFormat.toNative(SampleCases.complaint(
+                platform.authority(), "310115", "PW-" + UUID.randomUUID(), caseNumber)));
+        Matcher reference = Pattern.compile("GW-\\d{4}-[0-9A-Z]{10}").matcher(answerToComplaint);
+        assertThat(reference.find()).as(answerToComplaint).isTrue();
+        String gatewayRef = reference.group();
+
+        ExchangeMessage mediation = ContractCodec.standard().read(
+                GatewayTestSupport.sample("contract/mediation-result.xml").getBytes(StandardCharsets.UTF_8));
+        mediation.getEnvelope().setMessageId("PW-" + UUID.randomUUID());
+        mediation.getEnvelope().setSender(platform.authority());
+        mediation.getEnvelope().setReceiver(null);
+        mediation.getEnvelope().getCaseRef().clear();
+        mediation.getEnvelope().getCaseRef().add(gatewayRef);
+        mediation.getEnvelope().setSignature(null);
+        mediation.getMediationResult().setIssuingAuthority(platform.authority());
+        String answer = sendAndAwaitAnswer(platform, platformFormat.toNative(mediation));
+
+        // The platform's format writes the answer as a receipt (HZ) with its error codes as given.
+        assertThat(answer).contains("RECEIVER_CANNOT_TAKE").contains("PYRD").contains("MEDIATION_RESULT")
+                .doesNotContain(gatewayRef);
     }
 
     private String sendAndAwaitAnswer(Partner partner, byte[] nativeMessage) throws JMSException {

@@ -1,0 +1,190 @@
+package cn.consumerexchange.gateway.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The delivery side of the transfer ledger (投递台账): which accepted messages still have to reach their receiver, and
+ * who is delivering them now. It alone decides what is delivered; the broker's delivery queues only carry nudges.
+ *
+ * <p>An attempt {@linkplain #claim claims} a message with a lease. A claim whose lease ran out belongs to an attempt
+ * that died with its process, and the {@linkplain #due sweeper} hands the message out again.
+ */
+@Repository
+public class DeliveryLedger {
+
+    private static final String BY_KEY = " where direction = 'IN' and partner_code = ? and message_id = ?";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DeliveryLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An inbound message that is due for dispatch: waiting, or held by a claim whose lease has ended. */
+    public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef) {
+    }
+
+    /** How often delivery of a message was tried, and until when a transient failure may be retried. */
+    public record Attempts(int made, OffsetDateTime retryUntil, OffsetDateTime acceptedAt) {
+    }
+
+    /**
+     * Takes a message for one delivery attempt until {@code lease} has passed. A message already delivered or failed,
+     * or held by an attempt whose lease still runs, is not taken.
+     *
+     * @return whether this attempt may deliver
+     */
+    public boolean claim(MessageKey key, Duration lease) {
+        OffsetDateTime now = now();
+        return jdbc.sql("update ledger_message set state = 'DELIVERING', claimed_until = ?, attempts = attempts + 1, "
+                        + "updated_at = ?" + BY_KEY + " and (state in ('ACCEPTED', 'AWAITING_RETRY') "
+                        + "or (state = 'DELIVERING' and claimed_until < ?))")
+                .params(now.plus(lease), now, key.partnerCode(), key.messageId(), now)
+                .update() == 1;
+    }
+
+    /**
+     * Marks a message delivered and records the copy that went out, both or neither. The outbound row repeats the
+     * inbound one's facts; its message id is {@code sender:messageId}, unique per receiver. A message already recorded
+     * as delivered (a slow attempt and its successor both got through) is recorded once.
+     */
+    @Transactional
+    public void recordDelivered(MessageKey key, String receiver, String payloadSha256, byte[] payload) {
+        OffsetDateTime now = now();
+        int marked = jdbc.sql("update ledger_message set state = 'DELIVERED', reason = null, claimed_until = null, "
+                        + "due_at = null, updated_at = ?" + BY_KEY + " and state <> 'DELIVERED'")
+                .params(now, key.partnerCode(), key.messageId())
+                .update();
+        if (marked == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
+                select 'OUT', ?, partner_code || ':' || message_id, message_type, sender, receiver,
+                    case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
+                from ledger_message""" + BY_KEY)
+                .params(receiver, payloadSha256, payload, now, now, key.partnerCode(), key.messageId())
+                .update();
+    }
+
+    public Optional<Attempts> attemptsOf(MessageKey key) {
+        return jdbc.sql("select attempts, retry_until, created_at from ledger_message" + BY_KEY)
+                .params(key.partnerCode(), key.messageId())
+                .query((rs, row) -> new Attempts(rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /**
+     * Gives up this attempt's claim; the message is due again at {@code dueAt}.
+     *
+     * @param attempted whether the attempt counts: it does not when the partner was not even tried (circuit open)
+     */
+    public void awaitRetry(MessageKey key, OffsetDateTime dueAt, String reason, boolean attempted) {
+        jdbc.sql("update ledger_message set state = 'AWAITING_RETRY', due_at = ?, claimed_until = null, reason = ?, "
+                        + "attempts = attempts - ?, updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
+                .params(utc(dueAt), reason, attempted ? 0 : 1, now(), key.partnerCode(), key.messageId())
+                .update();
+    }
+
+    /** The receiver refused the message, or the retry horizon has passed: it waits for an operator. */
+    public void fail(MessageKey key, String reason) {
+        jdbc.sql("update ledger_message set state = 'DELIVERY_FAILED', due_at = null, claimed_until = null, "
+                        + "reason = ?, updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
+                .params(reason, now(), key.partnerCode(), key.messageId())
+                .update();
+    }
+
+    /** Messages for the given receivers due for dispatch now, the longest waiting first. */
+    public List<DueDelivery> due(int limit, Collection<String> receivers) {
+        if (receivers.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        return jdbc.sql("""
+                select id, partner_code, message_id, receiver, gateway_ref from ledger_message
+                where ((state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= :now)
+                   or (state = 'DELIVERING' and claimed_until < :now))
+                  and receiver in (:receivers)
+                order by due_at
+                limit :limit""")
+                .param("now", now)
+                .param("receivers", receivers)
+                .param("limit", limit)
+                .query((rs, row) -> new DueDelivery(rs.getLong(1), new MessageKey(rs.getString(2), rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * Sets a due message's next dispatch time before it is dispatched, so the next sweep leaves it alone while its
+     * nudge travels; a claim whose lease ended is released. Returns false when an attempt claimed it meanwhile.
+     */
+    public boolean postpone(long ledgerId, OffsetDateTime until) {
+        OffsetDateTime now = now();
+        return jdbc.sql("""
+                update ledger_message
+                set state = case when state = 'DELIVERING' then 'AWAITING_RETRY' else state end,
+                    claimed_until = null, due_at = ?, updated_at = ?
+                where id = ? and ((state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= ?)
+                   or (state = 'DELIVERING' and claimed_until < ?))""")
+                .params(utc(until), now, ledgerId, now, now)
+                .update() == 1;
+    }
+
+    /** Makes every message waiting for a receiver due now, as when the receiver is back after an outage. */
+    public int dueNow(String receiver) {
+        OffsetDateTime now = now();
+        return jdbc.sql("update ledger_message set due_at = ?, updated_at = ? "
+                        + "where direction = 'IN' and receiver = ? and state = 'AWAITING_RETRY' and due_at > ?")
+                .params(now, now, receiver, now)
+                .update();
+    }
+
+    /** A nudge for a message went to the dead-letter queue: the message is made due, with the reason. */
+    public void noteDeadLettered(MessageKey key, String reason) {
+        OffsetDateTime now = now();
+        jdbc.sql("update ledger_message set due_at = ?, reason = ?, updated_at = ?" + BY_KEY
+                        + " and state in ('ACCEPTED', 'AWAITING_RETRY')")
+                .params(now, reason, now, key.partnerCode(), key.messageId())
+                .update();
+    }
+
+    /**
+     * Puts a message back in line, as an operator's retry does: one that failed, or one still waiting. Its attempts
+     * start again from nought, with a new retry horizon.
+     *
+     * @return whether the message was in a state to retry
+     */
+    public boolean requeue(long ledgerId, OffsetDateTime dueAt, OffsetDateTime retryUntil) {
+        return jdbc.sql("""
+                update ledger_message set state = 'ACCEPTED', reason = null, attempts = 0, claimed_until = null,
+                    due_at = ?, retry_until = ?, updated_at = ?
+                where id = ? and direction = 'IN' and state in ('DELIVERY_FAILED', 'AWAITING_RETRY', 'ACCEPTED')""")
+                .params(utc(dueAt), utc(retryUntil), now(), ledgerId)
+                .update() == 1;
+    }
+
+    /** In UTC and to the microsecond, as both databases keep it. */
+    private OffsetDateTime now() {
+        return utc(OffsetDateTime.now(clock));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.consumerexchange.gateway.transfer;
+
+import java.util.Set;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.contract.ContractViolationException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+/**
+ * Why a delivery attempt failed, sorted by what happens next: a transient failure (the partner is down, slow or
+ * overloaded) is retried with back-off; a permanent one (the partner refuses the message, or it cannot be written in
+ * the partner's format) fails at once and waits for an operator; an open circuit means the partner was not even tried.
+ *
+ * @param kind   what happens next
+ * @param reason a readable reason for the ledger, with the partner's answer when there is one
+ */
+record DeliveryFailure(Kind kind, String reason) {
+
+    enum Kind {
+        TRANSIENT, PERMANENT, CIRCUIT_OPEN
+    }
+
+    /** HTTP statuses a partner answers when it may take the message later. */
+    private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(408, 425, 429);
+    private static final int MAX_ANSWER_CHARS = 1_000;
+
+    static DeliveryFailure of(Throwable failure) {
+        if (failure instanceof CallNotPermittedException) {
+            return new DeliveryFailure(Kind.CIRCUIT_OPEN, "The partner's circuit is open after repeated failures");
+        }
+        if (failure instanceof HttpOperationFailedException http) {
+            int status = http.getStatusCode();
+            boolean transientStatus = status >= 500 || RETRYABLE_CLIENT_ERRORS.contains(status);
+            return new DeliveryFailure(transientStatus ? Kind.TRANSIENT : Kind.PERMANENT,
+                    "HTTP " + status + " from the partner: " + excerpt(http.getResponseBody()));
+        }
+        if (failure instanceof UntranslatableMessageException || failure instanceof ContractViolationException
+                || failure instanceof IllegalArgumentException) {
+            return new DeliveryFailure(Kind.PERMANENT,
+                    "Cannot be written in the partner's format: " + describe(failure));
+        }
+        return new DeliveryFailure(Kind.TRANSIENT, describe(failure));
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + excerpt(failure.getMessage());
+    }
+
+    private static String excerpt(String text) {
+        if (text == null || text.isBlank()) {
+            return "(no text)";
+        }
+        return text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS) + "…";
+    }
+}
