@@ -131,7 +131,13 @@ public class Delivery {
      * the broker, and the claim's lease lets the sweeper take the message up later.
      */
     public void attemptFailed(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
-            @ExchangeProperty(STARTED) Long started, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(STARTED) Long started, @ExchangeProperty(NATIVE_COPY) byte[] sent,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (started != null && DeliveryFailure.alreadyTaken(cause)) {
+            log.info("{} was already on {}'s queue from an attempt that died; recorded as delivered", key, receiver);
+            delivered(key, receiver, started, sent);
+            return;
+        }
         DeliveryFailure failure = DeliveryFailure.of(cause);
         if (started != null) {
             if (failure.kind() == DeliveryFailure.Kind.TRANSIENT) {

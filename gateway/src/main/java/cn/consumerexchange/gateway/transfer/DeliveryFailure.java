@@ -2,6 +2,7 @@ package cn.consumerexchange.gateway.transfer;
 
 import java.util.Set;
 
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import cn.consumerexchange.adapter.UntranslatableMessageException;
@@ -43,6 +44,19 @@ record DeliveryFailure(Kind kind, String reason) {
                     "Cannot be written in the partner's format: " + describe(failure));
         }
         return new DeliveryFailure(Kind.TRANSIENT, describe(failure));
+    }
+
+    /**
+     * Whether the attempt failed because the partner's queue already has this very message: the broker dropped the
+     * send as a duplicate of an earlier attempt's, whose process died before the ledger recorded it delivered.
+     */
+    static boolean alreadyTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
 import static cn.consumerexchange.gateway.GatewayTestSupport.SH_TOKEN;
@@ -80,6 +82,8 @@ abstract class AbstractComplaintTransferFlowTest {
     DeliveryLedger deliveries;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProducerTemplate camel;
 
     PartnerQueues shenzhen;
 
@@ -500,6 +504,28 @@ abstract class AbstractComplaintTransferFlowTest {
 
         assertNothingDeliveredFor(messageId);
         assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERING);
+    }
+
+    @Test
+    void aDeliveryTheQueuePartnerAlreadyHasFromAnAttemptThatDiedIsRecordedDeliveredNotSentTwice() throws Exception {
+        String gatewayRef = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(newMessageId()))))
+                .getAttribute("gateway-ref");
+        String status = statusAccepted(gatewayRef);
+        String statusId = json.readTree(status).path("msgId").asText();
+        // The attempt that died had put the status on Shenzhen's queue; the ledger never heard of it.
+        camel.sendBodyAndHeader(Endpoints.partnerQueue("partner.SZ.outbound"), "the first copy",
+                Endpoints.DUPLICATE_ID_PROPERTY, "SAMR-SH:" + statusId);
+        byte[] payload = status.getBytes(StandardCharsets.UTF_8);
+        ledger.record(new TransferLedger.NewEntry(Direction.IN, "SH", statusId, "STATUS_UPDATE", "SAMR-SH", "SZ",
+                gatewayRef, gatewayRef, Sha256.hex(payload), payload, MessageState.ACCEPTED, null));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SH", statusId).orElseThrow()
+                .state() == MessageState.DELIVERED);
+        List<String> onShenzhensQueue = new ArrayList<>();
+        for (String delivery = shenzhen.nextDelivery(2_000); delivery != null; delivery = shenzhen.nextDelivery(500)) {
+            onShenzhensQueue.add(delivery);
+        }
+        assertThat(onShenzhensQueue).contains("the first copy").noneMatch(delivery -> delivery.contains(statusId));
     }
 
     private void recordAccepted(String messageId) {

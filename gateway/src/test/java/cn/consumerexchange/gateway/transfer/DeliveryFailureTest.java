@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketTimeoutException;
 
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jms.UncategorizedJmsException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import jakarta.jms.JMSException;
 
 class DeliveryFailureTest {
 
@@ -40,6 +43,16 @@ class DeliveryFailureTest {
 
         assertThat(DeliveryFailure.of(CallNotPermittedException.createCallNotPermittedException(open)).kind())
                 .isEqualTo(DeliveryFailure.Kind.CIRCUIT_OPEN);
+    }
+
+    @Test
+    void aSendTheBrokerDropsAsADuplicateMeansThePartnerAlreadyHasTheMessage() {
+        JMSException duplicate = new JMSException("Duplicate message detected - message will not be routed");
+        duplicate.initCause(new ActiveMQDuplicateIdException());
+
+        assertThat(DeliveryFailure.alreadyTaken(new UncategorizedJmsException(duplicate))).isTrue();
+        assertThat(DeliveryFailure.alreadyTaken(new UncategorizedJmsException(new JMSException("broker down"))))
+                .isFalse();
     }
 
     @Test
