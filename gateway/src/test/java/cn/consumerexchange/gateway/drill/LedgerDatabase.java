@@ -1,0 +1,118 @@
+package cn.consumerexchange.gateway.drill;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger database of one drill run, fresh for the run: an H2 file under the run directory, or a schema of its own
+ * on the machine's PostgreSQL. Tells the gateway where it is, and reads the ledger directly once the gateway stopped:
+ * the drill trusts what the gateway wrote, not what its API says.
+ */
+final class LedgerDatabase {
+
+    /** The H2 URL options of the embedded defaults, in case {@code application.yml} cannot be read. */
+    private static final String DEFAULT_H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final Pattern H2_URL = Pattern.compile("jdbc:h2:file:[^;\\s}\"']*((?:;[^;\\s}\"']+)*)");
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    private final String description;
+    private final String url;
+    private final String user;
+    private final List<String> gatewayArguments;
+    private final Map<String, String> gatewayEnvironment;
+
+    private LedgerDatabase(String description, String url, String user, List<String> gatewayArguments,
+            Map<String, String> gatewayEnvironment) {
+        this.description = description;
+        this.url = url;
+        this.user = user;
+        this.gatewayArguments = gatewayArguments;
+        this.gatewayEnvironment = gatewayEnvironment;
+    }
+
+    static LedgerDatabase create(String kind, Path runDirectory, String runName) {
+        return kind.equals("postgres") ? postgres(runName) : h2(runDirectory.resolve("ledger"));
+    }
+
+    /**
+     * An H2 file database with the URL options {@code application.yml} gives the embedded defaults, so that any
+     * durability option added there is what the drill tests.
+     */
+    static LedgerDatabase h2(Path file) {
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + h2Options();
+        return new LedgerDatabase("H2 file " + file, url, "sa", List.of("--spring.datasource.url=" + url),
+                Map.of());
+    }
+
+    /** A fresh schema in the {@code postgres} database at 127.0.0.1:5432 (user postgres, trust), as CI has. */
+    static LedgerDatabase postgres(String runName) {
+        String schema = "drill_" + runName.replaceAll("[^a-z0-9]", "_");
+        String url = POSTGRES + "?currentSchema=" + schema;
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed for "
+                    + "-Ddrill.database=postgres", e);
+        }
+        return new LedgerDatabase("PostgreSQL, schema " + schema, url, "postgres",
+                List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=", "--spring.flyway.schemas=" + schema,
+                        "--spring.flyway.default-schema=" + schema),
+                Map.of("SPRING_PROFILES_ACTIVE", "postgres"));
+    }
+
+    static String h2Options() {
+        try (InputStream in = LedgerDatabase.class.getResourceAsStream("/application.yml")) {
+            if (in == null) {
+                return DEFAULT_H2_OPTIONS;
+            }
+            Matcher url = H2_URL.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return url.find() ? url.group(1) : DEFAULT_H2_OPTIONS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String description() {
+        return description;
+    }
+
+    List<String> gatewayArguments() {
+        return gatewayArguments;
+    }
+
+    Map<String, String> gatewayEnvironment() {
+        return gatewayEnvironment;
+    }
+
+    /** Ledger rows by "direction state", e.g. {@code IN DELIVERED}; read while no gateway has the database open. */
+    Map<String, Integer> rowsByDirectionAndState() {
+        Map<String, Integer> rows = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select direction, state, count(*) from ledger_message group by direction, state")) {
+            while (result.next()) {
+                rows.put(result.getString(1) + " " + result.getString(2), result.getInt(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the ledger at " + url, e);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,62 @@
+package cn.consumerexchange.gateway.drill;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Asks the running gateway ({@code GET /api/transfers/{gatewayRef}}) which cases still have an inbound message waiting
+ * for delivery. A receiver may hold a message the ledger does not yet know was delivered (the gateway died after the
+ * partner took it): the drill lets such work finish before it stops the gateway, so what it finds left over in the
+ * ledger is work the gateway would never finish, not work cut short. The verdict is read from the database afterwards;
+ * this only decides when to stop.
+ */
+final class LedgerProbe {
+
+    private final URI transfers;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    LedgerProbe(URI gateway) {
+        this.transfers = gateway.resolve("/api/transfers/");
+    }
+
+    /** The cases among {@code gatewayRefs} with an inbound row still waiting, or that could not be read. */
+    Set<String> waiting(Collection<String> gatewayRefs) throws InterruptedException {
+        Set<String> waiting = new TreeSet<>();
+        for (String gatewayRef : gatewayRefs) {
+            if (!settled(gatewayRef)) {
+                waiting.add(gatewayRef);
+            }
+        }
+        return waiting;
+    }
+
+    private boolean settled(String gatewayRef) throws InterruptedException {
+        try {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(transfers.resolve(gatewayRef))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                return false;
+            }
+            for (JsonNode message : json.readTree(answer.body()).path("messages")) {
+                if ("IN".equals(message.path("direction").asText())
+                        && Reconciliation.WAITING.contains(message.path("state").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
