@@ -23,6 +23,8 @@ public final class Endpoints {
     public static final String SENDER_HEADER = "exchangeSender";
     /** Camel/JMS header of a nudge: the sender's message id. */
     public static final String MESSAGE_ID_HEADER = "exchangeMessageId";
+    /** Camel/JMS header of a nudge: sent by the intake, which recorded the message as claimed for this nudge. */
+    public static final String HELD_BY_INTAKE_HEADER = "exchangeHeldByIntake";
     /** Camel/JMS header: the gateway reference of the case a delivered message belongs to. */
     public static final String GATEWAY_REF_HEADER = "exchangeGatewayRef";
     /** Camel/JMS header: the partner a message is delivered to. */

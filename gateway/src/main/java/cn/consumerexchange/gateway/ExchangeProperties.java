@@ -55,7 +55,8 @@ public record ExchangeProperties(
      *                       fails and waits for an operator
      * @param lease          how long one attempt holds a message; a claim older than this belongs to a dead attempt and
      *                       is taken over
-     * @param dispatchGrace  how long an accepted message may wait for its nudge before the sweeper dispatches it again
+     * @param dispatchGrace  how long a message the sweeper or an operator dispatched may wait for its nudge before the
+     *                       sweeper dispatches it again
      * @param sweepInterval  how often the sweeper looks for due messages
      * @param sweepBatch     the most messages one sweep dispatches
      * @param circuit        the circuit breaker in front of each receiving partner

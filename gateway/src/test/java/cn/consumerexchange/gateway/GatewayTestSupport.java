@@ -48,6 +48,7 @@ public final class GatewayTestSupport {
         registry.add("exchange.delivery.max-backoff", () -> "400ms");
         registry.add("exchange.delivery.sweep-interval", () -> "200ms");
         registry.add("exchange.delivery.dispatch-grace", () -> "3s");
+        registry.add("exchange.delivery.lease", () -> "3s");
         registry.add("exchange.delivery.circuit.open-wait", () -> "1s");
         registry.add("exchange.broker.max-delivery-attempts", () -> "5");
         registry.add("exchange.broker.inbound-max-delivery-attempts", () -> "2");

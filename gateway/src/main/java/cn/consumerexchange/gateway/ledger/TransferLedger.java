@@ -30,12 +30,12 @@ public class TransferLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Duration dispatchGrace;
+    private final Duration lease;
 
     public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.dispatchGrace = properties.delivery().dispatchGrace();
+        this.lease = properties.delivery().lease();
     }
 
     /** A message to record; {@code payload} is kept as it crossed the wire. */
@@ -55,26 +55,30 @@ public class TransferLedger {
     }
 
     /**
-     * Records a message and returns it as recorded. An accepted message is due for delivery from now on: unless an
-     * attempt claims it within the dispatch grace (its nudge is on the way), the sweeper dispatches it.
+     * Records a message and returns it as recorded. An accepted message is recorded as claimed for delivery by the
+     * nudge the intake sends next ({@code DELIVERING}, with a lease): that nudge's attempt delivers it without another
+     * write, and if the nudge is lost in a crash the lease runs out and the sweeper dispatches the message.
      *
      * @throws org.springframework.dao.DuplicateKeyException when the same partner's message id is already recorded
      */
     public LedgerEntry record(NewEntry entry) {
         OffsetDateTime now = now();
+        boolean claimed = entry.state() == MessageState.ACCEPTED && entry.direction() == Direction.IN;
+        MessageState state = claimed ? MessageState.DELIVERING : entry.state();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at, due_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at,
+                    claimed_until, attempts)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
-                        entry.payload(), entry.state().name(), entry.reason(), now, now,
-                        entry.state() == MessageState.ACCEPTED ? now.plus(dispatchGrace) : null)
+                        entry.payload(), state.name(), entry.reason(), now, now,
+                        claimed ? now.plus(lease) : null, claimed ? 1 : 0)
                 .update(key, "id");
         return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
                 entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
-                entry.payloadSha256(), entry.state(), entry.reason(), now, now);
+                entry.payloadSha256(), state, entry.reason(), now, now);
     }
 
     public Optional<LedgerEntry> findInbound(String partnerCode, String messageId) {

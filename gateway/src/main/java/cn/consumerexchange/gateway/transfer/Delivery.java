@@ -79,8 +79,9 @@ public class Delivery {
         exchange.setProperty(KEY, key);
         exchange.setProperty(RECEIVER, nudge.get(Endpoints.RECEIVER_HEADER));
         exchange.setProperty(GATEWAY_REF, nudge.get(Endpoints.GATEWAY_REF_HEADER));
+        boolean heldByIntake = Boolean.TRUE.equals(nudge.get(Endpoints.HELD_BY_INTAKE_HEADER));
         exchange.getMessage().removeHeaders("*");
-        exchange.setProperty(CLAIMED, ledger.claim(key, lease));
+        exchange.setProperty(CLAIMED, ledger.claim(key, lease, heldByIntake));
     }
 
     /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */

@@ -19,9 +19,12 @@ public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff 
      * @param key         the message's lasting key: sender and message id
      * @param receiver    the receiving partner's code
      * @param gatewayRef  the case's gateway reference, which the receiver gets with the message
-     * @param contractXml the message in the canonical contract, as the sender said it
+     * @param contractXml  the message in the canonical contract, as the sender said it
+     * @param heldByIntake whether the ledger holds the message for this very hand-off (the message is new); a message
+     *                     received again is handed off to whichever attempt can claim it
      */
-    public record Handoff(MessageKey key, String receiver, String gatewayRef, byte[] contractXml) {
+    public record Handoff(MessageKey key, String receiver, String gatewayRef, byte[] contractXml,
+            boolean heldByIntake) {
     }
 
     static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, Handoff handoff) {

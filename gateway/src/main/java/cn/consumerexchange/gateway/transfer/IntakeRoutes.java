@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.transfer;
 import static cn.consumerexchange.gateway.Endpoints.DELIVERY_QUEUE;
 import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.HAND_OFF;
+import static cn.consumerexchange.gateway.Endpoints.HELD_BY_INTAKE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
 import static cn.consumerexchange.gateway.Endpoints.MESSAGE_ID_HEADER;
@@ -38,6 +39,7 @@ class IntakeRoutes extends RouteBuilder {
                 .filter(simple("${body.hasHandoff}"))
                     .setHeader(SENDER_HEADER, simple("${body.handoff.key.partnerCode}"))
                     .setHeader(MESSAGE_ID_HEADER, simple("${body.handoff.key.messageId}"))
+                    .setHeader(HELD_BY_INTAKE_HEADER, simple("${body.handoff.heldByIntake}"))
                     .setHeader(RECEIVER_HEADER, simple("${body.handoff.receiver}"))
                     .setHeader(GATEWAY_REF_HEADER, simple("${body.handoff.gatewayRef}"))
                     .setBody(simple("${body.handoff.contractXml}"))

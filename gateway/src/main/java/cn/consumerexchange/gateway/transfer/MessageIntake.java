@@ -116,7 +116,7 @@ public class MessageIntake {
             }
             return recorded;
         });
-        return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml()));
+        return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml(), true));
     }
 
     /**
@@ -180,9 +180,12 @@ public class MessageIntake {
         if (!previous.isAccepted()) {
             return IntakeResult.answered(adapter, answers.rejection(previous), null);
         }
-        // Same content as the accepted message, so it translates to the same contract document.
+        // Same content as the accepted message, so it translates to the same contract document. It is handed off
+        // again in case the first hand-off was lost with the crash that brought the message back; the ledger lets
+        // only one attempt deliver it.
         IntakeResult.Handoff again = previous.state() == MessageState.ACCEPTED
-                ? handoff(previous, codec.write(message))
+                || previous.state() == MessageState.DELIVERING
+                ? handoff(previous, codec.write(message), false)
                 : null;
         return acknowledged(adapter, previous, again);
     }
@@ -191,9 +194,9 @@ public class MessageIntake {
         return IntakeResult.answered(adapter, answers.acknowledgement(accepted), handoff);
     }
 
-    private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml) {
+    private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml, boolean heldByIntake) {
         return new IntakeResult.Handoff(new MessageKey(accepted.partnerCode(), accepted.messageId()),
-                accepted.receiver(), accepted.gatewayRef(), contractXml);
+                accepted.receiver(), accepted.gatewayRef(), contractXml, heldByIntake);
     }
 
     private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,

@@ -68,8 +68,9 @@ class TransferBenchmarkTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.artemis.embedded.data-directory", () -> "target/benchmark/" + RUN + "/broker");
+        // The embedded defaults' options (application.yml), durability on every commit included.
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/benchmark/" + RUN
-                + "/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + "/ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         registry.add("exchange.simulator.enabled", () -> "false");
         registry.add("exchange.simulator.base-url", SHANGHAI::baseUrl);
         registry.add("logging.level.org.apache.camel", () -> "WARN");
