@@ -11,7 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,11 +36,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Both senders resend what they have no answer for under the same message id, as partners do. After the load the drill
  * waits until everything acknowledged has been delivered and the ledger has settled, or the drain timeout passes,
  * stops the gateway normally, reads the ledger from the database and reconciles.
+ *
+ * <p>Shenzhen's broker is the gateway's embedded one, or with {@code -Ddrill.broker=external} a standalone Artemis set
+ * up from {@code deploy/artemis}, started before the gateway and killed and restarted once during the load.
  */
 final class CrashDrill {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** configure.sh's default QUEUE_PARTNERS: the standalone broker gets a user for each, as a deployment does. */
+    private static final List<String> QUEUE_PARTNERS = List.of("GZ", "SZ", "ZH", "FS", "JM", "ZQ", "HZ", "DG", "ZS");
 
     private final DrillSettings settings;
     private final String run;
@@ -67,12 +76,21 @@ final class CrashDrill {
             event("gateway settings for this drill: " + String.join(" ", settings.gatewayArgs()));
         }
 
-        try (ShanghaiReceiver shanghaiEndpoint = new ShanghaiReceiver();
+        Optional<StandaloneBroker> standalone = settings.externalBroker()
+                ? Optional.of(standaloneBroker(brokerPort, shenzhenToken))
+                : Optional.empty();
+        try (DrillBroker broker = standalone.<DrillBroker>map(own -> own)
+                        .orElseGet(() -> new EmbeddedBroker(settings.runDirectory().resolve("broker"), brokerPort));
+                ShanghaiReceiver shanghaiEndpoint = new ShanghaiReceiver();
                 GatewayProcess gateway = new GatewayProcess(settings.jar(), settings.gatewayJvmArgs(),
-                        gatewayArguments(ledger, httpPort, brokerPort, shanghaiEndpoint, shenzhenToken,
-                                shanghaiToken),
+                        gatewayArguments(ledger, httpPort, broker, shanghaiEndpoint, shenzhenToken, shanghaiToken),
                         ledger.gatewayEnvironment(), settings.runDirectory(), httpPort)) {
             startedAt = System.nanoTime();
+            if (standalone.isPresent()) {
+                standalone.get().start(START_TIMEOUT);
+                event("standalone broker (pid " + standalone.get().pid() + ") listening on tcp://127.0.0.1:"
+                        + brokerPort + ", " + broker.description());
+            }
             gateway.start(START_TIMEOUT);
             event("gateway healthy on http://127.0.0.1:" + httpPort + ", broker tcp://127.0.0.1:" + brokerPort);
             requireBrokerAcceptor(brokerPort);
@@ -80,7 +98,8 @@ final class CrashDrill {
             try (Partners partners = new Partners(gateway, brokerPort, shenzhenToken, shanghaiToken,
                     shanghaiEndpoint)) {
                 AtomicInteger offered = new AtomicInteger();
-                Faults faults = new Faults(settings, gateway, shanghaiEndpoint, offered, this::event);
+                Faults faults = new Faults(settings, gateway, standalone, shanghaiEndpoint, offered,
+                        this::event);
                 ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
                 progress.scheduleAtFixedRate(() -> event("offered " + offered.get() + " of " + settings.complaints()
                         + "; " + partners.progress()), 10, 10, TimeUnit.SECONDS);
@@ -97,24 +116,33 @@ final class CrashDrill {
                 gateway.stop(STOP_TIMEOUT);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
                 return new Reconciliation(title(ledger), partners.reconcile(settings),
-                        ledger.rowsByDirectionAndState(), elapsed, faults.kills());
+                        ledger.rowsByDirectionAndState(), elapsed, faults.kills(),
+                        standalone.isPresent() ? OptionalInt.of(faults.brokerKills()) : OptionalInt.empty());
             }
         }
     }
 
-    private List<String> gatewayArguments(LedgerDatabase ledger, int httpPort, int brokerPort,
+    /** The gateway's user gets a password of its own; Shenzhen's token is its broker password, as in a deployment. */
+    private StandaloneBroker standaloneBroker(int port, String shenzhenToken) {
+        Map<String, String> tokens = new TreeMap<>();
+        QUEUE_PARTNERS.forEach(code -> tokens.put(code, "drill-" + code.toLowerCase(Locale.ROOT) + "-"
+                + UUID.randomUUID()));
+        tokens.put("SZ", shenzhenToken);
+        return new StandaloneBroker(settings.artemisHome(), settings.brokerConfig(), settings.runDirectory(), port,
+                "drill-gateway", "drill-gateway-" + UUID.randomUUID(), tokens);
+    }
+
+    private List<String> gatewayArguments(LedgerDatabase ledger, int httpPort, DrillBroker broker,
             ShanghaiReceiver shanghai, String shenzhenToken, String shanghaiToken) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--server.address=127.0.0.1",
-                "--spring.artemis.embedded.data-directory=" + settings.runDirectory().resolve("broker"),
-                "--exchange.broker.tcp-host=127.0.0.1",
-                "--exchange.broker.tcp-port=" + brokerPort,
                 "--exchange.simulator.enabled=false",
                 "--exchange.simulator.base-url=" + shanghai.baseUrl(),
                 "--exchange.partner-tokens.SZ=" + shenzhenToken,
                 "--exchange.partner-tokens.SH=" + shanghaiToken,
                 "--exchange.batch-root=" + settings.runDirectory().resolve("batch")));
+        arguments.addAll(broker.gatewayArguments());
         arguments.addAll(ledger.gatewayArguments());
         arguments.addAll(settings.gatewayArgs());
         return arguments;
@@ -129,8 +157,8 @@ final class CrashDrill {
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the gateway's broker does not listen on 127.0.0.1:" + port
-                            + " (exchange.broker.tcp-port): Shenzhen cannot connect over TCP", e);
+                    throw new IllegalStateException("the broker does not listen on 127.0.0.1:" + port
+                            + ": Shenzhen cannot connect over TCP", e);
                 }
                 Thread.sleep(250);
             }
@@ -167,9 +195,9 @@ final class CrashDrill {
 
     private String title(LedgerDatabase ledger) {
         return String.format(Locale.ROOT, "Crash drill %s: %d complaints at %.0f/s, %d x kill -9, Shanghai down %d s,"
-                        + " %s, seed %d", run, settings.complaints(), settings.rate(), settings.kills(),
+                        + " %s, %s broker, seed %d", run, settings.complaints(), settings.rate(), settings.kills(),
                 settings.outage().toSeconds(), ledger.description().startsWith("H2") ? "H2 file" : "PostgreSQL",
-                settings.seed());
+                settings.externalBroker() ? "standalone" : "embedded", settings.seed());
     }
 
     private void event(String what) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The crash drill, short in every {@code mvn verify} and full with {@code -Pdrill} (see {@link DrillSettings} and
  * docs/crash-drill.md). Prints the reconciliation, keeps it in the run directory as {@code reconciliation.txt}, then
  * holds the gateway to its promise: nothing acknowledged is lost, nothing is left waiting, nothing failed for good,
- * and whatever arrives twice carries the same idempotency key both times.
+ * and whatever arrives twice carries the same idempotency key both times. With a standalone broker
+ * ({@code -Ddrill.broker=external}) the same holds through a kill of the broker as well.
  */
 @Tag("drill")
 class CrashDrillIT {
@@ -33,6 +34,8 @@ class CrashDrillIT {
 
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(result.kills()).as("kills during the load").isGreaterThanOrEqualTo(2);
+            result.brokerKills().ifPresent(brokerKills -> softly.assertThat(brokerKills)
+                    .as("kills of the standalone broker during the load").isEqualTo(1));
             softly.assertThat(result.unanswered()).as("complaints never answered").isZero();
             softly.assertThat(result.rejected()).as("complaints rejected").isZero();
             softly.assertThat(result.missing()).as("acknowledged complaints never delivered").isZero();

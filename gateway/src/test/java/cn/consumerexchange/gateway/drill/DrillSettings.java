@@ -27,6 +27,11 @@ import java.util.List;
  *                        the dispatch grace, the back-off and the circuit breaker's open wait so that a crashed
  *                        attempt and the outage heal within its drain timeout; the full drill keeps the defaults
  * @param brokerPort      the broker's TCP port ({@code exchange.broker.tcp-port}); 0 picks a free one
+ * @param broker          {@code embedded}: the gateway's own broker, killed with it; or {@code external}: a standalone
+ *                        Artemis of the drill's, set up with {@code deploy/artemis}, which the gateway uses in native
+ *                        mode and the drill also kills once and restarts
+ * @param artemisHome     the Artemis distribution the {@code drill} profile unpacks, for {@code external}
+ * @param brokerConfig    {@code deploy/artemis} ({@code broker.xml}, {@code configure.sh}), for {@code external}
  * @param seed            seed of the random kill moments, printed so that a run can be repeated
  */
 record DrillSettings(
@@ -42,6 +47,9 @@ record DrillSettings(
         List<String> gatewayJvmArgs,
         List<String> gatewayArgs,
         int brokerPort,
+        String broker,
+        Path artemisHome,
+        Path brokerConfig,
         long seed) {
 
     static final String JAR_PROPERTY = "gateway.jar";
@@ -57,6 +65,9 @@ record DrillSettings(
         }
         if (!database.equals("h2") && !database.equals("postgres")) {
             throw new IllegalArgumentException("drill.database is h2 or postgres, not " + database);
+        }
+        if (!broker.equals("embedded") && !broker.equals("external")) {
+            throw new IllegalArgumentException("drill.broker is embedded or external, not " + broker);
         }
     }
 
@@ -77,6 +88,9 @@ record DrillSettings(
                 words(System.getProperty("drill.gateway.jvm-args", "")),
                 words(System.getProperty("drill.gateway.args", full ? "" : SHORT_GATEWAY_ARGS)),
                 Integer.getInteger("drill.broker-port", 0),
+                System.getProperty("drill.broker", "embedded"),
+                Path.of(System.getProperty("drill.artemis-home", "target/apache-artemis-2.40.0")).toAbsolutePath(),
+                Path.of(System.getProperty("drill.broker-config", "../deploy/artemis")).toAbsolutePath().normalize(),
                 seed);
     }
 
@@ -88,6 +102,10 @@ record DrillSettings(
                     + " sets it, run with mvn verify");
         }
         return Path.of(jar);
+    }
+
+    boolean externalBroker() {
+        return broker.equals("external");
     }
 
     int shenzhenComplaints() {

@@ -1,7 +1,10 @@
 package cn.consumerexchange.gateway.drill;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,43 +13,52 @@ import java.util.function.Consumer;
 
 /**
  * What goes wrong during a drill, at random moments of the load: the gateway is killed with SIGKILL and started
- * again, {@code kills} times, and Shanghai's endpoint goes down for the outage (connections refused for the first half,
- * 503 for the second) and comes back. Moments are fractions of the complaints offered, so they fall within the load
+ * again, {@code kills} times; a standalone broker, if the drill has one, is killed with SIGKILL once and started again
+ * on its journal; and Shanghai's endpoint goes down for the outage (connections refused for the first half, 503 for
+ * the second) and comes back. The kills take turns, each restart awaited before the next kill. Moments are fractions of the complaints offered, so they fall within the load
  * however fast or slow it goes; the random generator is seeded from the settings, so a run can be repeated.
  */
 final class Faults {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+    /** A kill planned at a fraction of the complaints offered: of the broker, or of the gateway. */
+    private record Kill(double at, boolean ofBroker) {
+    }
+
     private final DrillSettings settings;
     private final GatewayProcess gateway;
+    private final Optional<StandaloneBroker> broker;
     private final ShanghaiReceiver shanghai;
     private final AtomicInteger offered;
     private final Consumer<String> events;
     private final Random random;
-    private final double[] killAt;
+    private final List<Kill> killAt = new ArrayList<>();
     private final double outageAt;
     private final CountDownLatch done = new CountDownLatch(2);
     private volatile boolean loadOver;
     private volatile int kills;
+    private volatile int brokerKills;
     private volatile RuntimeException failure;
 
-    Faults(DrillSettings settings, GatewayProcess gateway, ShanghaiReceiver shanghai, AtomicInteger offered,
-            Consumer<String> events) {
+    Faults(DrillSettings settings, GatewayProcess gateway, Optional<StandaloneBroker> broker, ShanghaiReceiver shanghai,
+            AtomicInteger offered, Consumer<String> events) {
         this.settings = settings;
         this.gateway = gateway;
+        this.broker = broker;
         this.shanghai = shanghai;
         this.offered = offered;
         this.events = events;
         this.random = new Random(settings.seed());
         int count = settings.kills();
-        this.killAt = new double[count];
         for (int i = 0; i < count; i++) {
             // One kill in each of count equal stretches of the load's middle 80 %.
-            killAt[i] = 0.1 + 0.8 * (i + random.nextDouble()) / count;
+            killAt.add(new Kill(0.1 + 0.8 * (i + random.nextDouble()) / count, false));
         }
-        Arrays.sort(killAt);
         this.outageAt = 0.1 + 0.3 * random.nextDouble();
+        // Drawn last, so that a seed gives the embedded drill the same moments as before.
+        broker.ifPresent(standalone -> killAt.add(new Kill(0.1 + 0.8 * random.nextDouble(), true)));
+        killAt.sort(Comparator.comparingDouble(Kill::at));
     }
 
     void start() {
@@ -77,21 +89,23 @@ final class Faults {
         return kills;
     }
 
+    int brokerKills() {
+        return brokerKills;
+    }
+
     private void killAtTheirMoments() {
         try {
-            for (double moment : killAt) {
-                if (!awaitProgress(moment)) {
-                    events.accept("load over before the kill planned at " + percent(moment) + " of the complaints");
+            for (Kill kill : killAt) {
+                if (!awaitProgress(kill.at())) {
+                    events.accept("load over before the kill planned at " + percent(kill.at()) + " of the complaints");
                     continue;
                 }
                 Thread.sleep(random.nextInt(1000));
-                events.accept("kill -9 the gateway (pid " + gateway.pid() + "), " + offered.get()
-                        + " complaints offered");
-                gateway.kill();
-                kills++;
-                long restart = System.nanoTime();
-                gateway.start(START_TIMEOUT);
-                events.accept("gateway healthy again after " + seconds(System.nanoTime() - restart));
+                if (kill.ofBroker()) {
+                    killBroker(broker.orElseThrow());
+                } else {
+                    killGateway();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,6 +114,26 @@ final class Faults {
         } finally {
             done.countDown();
         }
+    }
+
+    private void killGateway() {
+        events.accept("kill -9 the gateway (pid " + gateway.pid() + "), " + offered.get() + " complaints offered");
+        gateway.kill();
+        kills++;
+        long restart = System.nanoTime();
+        gateway.start(START_TIMEOUT);
+        events.accept("gateway healthy again after " + seconds(System.nanoTime() - restart));
+    }
+
+    /** The gateway stays up and has to find its broker again; Shenzhen's client has to as well. */
+    private void killBroker(StandaloneBroker standalone) {
+        events.accept("kill -9 the BROKER (pid " + standalone.pid() + "), " + offered.get() + " complaints offered");
+        standalone.kill();
+        brokerKills++;
+        long restart = System.nanoTime();
+        standalone.start(START_TIMEOUT);
+        events.accept("broker listening again after " + seconds(System.nanoTime() - restart)
+                + ", same instance and journal");
     }
 
     private void takeShanghaiDown() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -18,9 +19,11 @@ import java.util.function.ToIntFunction;
  * @param ledger ledger rows by "direction state", read from the database after the gateway stopped
  * @param elapsed from the first start of the gateway to its last stop
  * @param kills   how many times the gateway was killed with SIGKILL
+ * @param brokerKills how many times the standalone broker was killed with SIGKILL; empty when the broker was the
+ *                gateway's embedded one, which died with every kill of the gateway
  */
 record Reconciliation(String title, List<FlowFigures> flows, Map<String, Integer> ledger, Duration elapsed,
-        int kills) {
+        int kills, OptionalInt brokerKills) {
 
     /** Inbound rows in these states still wait for delivery: at the end of a drill they are stuck. */
     static final Set<String> WAITING = Set.of("ACCEPTED", "DELIVERING", "AWAITING_RETRY");
@@ -79,8 +82,10 @@ record Reconciliation(String title, List<FlowFigures> flows, Map<String, Integer
         ledger.forEach((state, rows) -> out.printf(Locale.ROOT, "  %-40s %8d%n", state, rows));
         out.printf(Locale.ROOT, "stuck (IN rows ACCEPTED, DELIVERING or AWAITING_RETRY): %d; DELIVERY_FAILED: %d%n",
                 stuck(), deliveryFailed());
-        out.printf(Locale.ROOT, "elapsed %dm %02ds, gateway killed %d times%n", elapsed.toMinutes(),
-                elapsed.toSecondsPart(), kills);
+        out.printf(Locale.ROOT, "elapsed %dm %02ds, gateway killed %d times%s%n", elapsed.toMinutes(),
+                elapsed.toSecondsPart(), kills, brokerKills.isPresent()
+                        ? String.format(Locale.ROOT, ", broker killed %d times", brokerKills.getAsInt())
+                        : "");
         flows.stream().filter(flow -> !flow.missingExamples().isEmpty()).forEach(flow -> out.printf(Locale.ROOT,
                 "missing %s, e.g.: %s%n", flow.name(), String.join(", ", flow.missingExamples())));
         out.println();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,6 @@ class ReconciliationTest {
 
     private static Reconciliation withLedger(Map<String, Integer> ledger) {
         FlowFigures none = FlowFigures.reconcile("x", 0, new Acknowledgements(), List.of(), 0, new DeliveryLog());
-        return new Reconciliation("test", List.of(none, none), ledger, Duration.ZERO, 2);
+        return new Reconciliation("test", List.of(none, none), ledger, Duration.ZERO, 2, OptionalInt.empty());
     }
 }
