@@ -43,18 +43,11 @@ public class DeliveryLedger {
 
     /**
      * Takes a message for one delivery attempt until {@code lease} has passed. A message already delivered or failed,
-     * or held by an attempt whose lease still runs, is not taken.
+     * or held by an attempt whose lease still runs, is not taken. The intake's own nudge finds the message already
+     * claimed for it ({@code heldByIntake}): while that claim runs the attempt goes ahead without a write, which spares
+     * a commit per message.
      *
      * @return whether this attempt may deliver
-     */
-    public boolean claim(MessageKey key, Duration lease) {
-        return claim(key, lease, false);
-    }
-
-    /**
-     * Takes a message for one delivery attempt, as {@link #claim(MessageKey, Duration)} does. The intake's own nudge
-     * finds the message already claimed for it ({@code heldByIntake}): while that claim runs the attempt goes ahead
-     * without a write, which spares a commit per message.
      */
     public boolean claim(MessageKey key, Duration lease, boolean heldByIntake) {
         OffsetDateTime now = now();

@@ -2,7 +2,6 @@ package cn.consumerexchange.gateway.partner;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -84,10 +83,6 @@ public class PartnerCircuits {
     /** Whether the partner is being left alone: open, or probing with its one call under way. */
     public boolean isOpen(String partnerCode) {
         return state(partnerCode) != CircuitBreaker.State.CLOSED;
-    }
-
-    public Map<String, CircuitBreaker.State> states() {
-        return byPartner.keySet().stream().collect(Collectors.toMap(Function.identity(), this::state));
     }
 
     private CircuitBreaker circuit(String partnerCode) {

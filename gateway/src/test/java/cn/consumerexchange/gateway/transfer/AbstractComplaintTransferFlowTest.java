@@ -496,7 +496,7 @@ abstract class AbstractComplaintTransferFlowTest {
         jdbc.update("update ledger_message set claimed_until = ? where partner_code = 'SZ' and message_id = ?",
                 OffsetDateTime.now().plusMinutes(1), messageId);
 
-        assertThat(deliveries.claim(new MessageKey("SZ", messageId), Duration.ofMinutes(1)))
+        assertThat(deliveries.claim(new MessageKey("SZ", messageId), Duration.ofMinutes(1), false))
                 .as("a second attempt").isFalse();
         assertNothingDeliveredFor(messageId);
         assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERING);
