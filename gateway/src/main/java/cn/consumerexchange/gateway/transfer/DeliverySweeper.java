@@ -22,9 +22,9 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.PartnerSwitchboard;
 
 /**
- * Dispatches what the ledger says is due (补发): messages whose nudge was lost (a crash between the ledger's commit and
- * the broker's), messages whose retry time has come, and messages held by an attempt whose lease ran out because its
- * process died. It runs on one gateway instance at a time, holding a lock in the shared database
+ * Dispatches what the ledger says is due (补发): messages whose retry time has come, and messages held by an attempt
+ * whose lease ran out because its process died or its nudge was lost (a crash between the ledger's commit and the
+ * broker's). It runs on one gateway instance at a time, holding a lock in the shared database
  * (Spring Integration's {@link JdbcLockRegistry}) for the length of a sweep; a sweep of a dead instance is taken over
  * when its lock expires.
  *
@@ -98,8 +98,14 @@ class DeliverySweeper {
         int dispatched = 0;
         for (DueDelivery delivery : due) {
             if (ledger.postpone(delivery.ledgerId(), OffsetDateTime.now(clock).plus(dispatchGrace))) {
-                dispatcher.dispatch(delivery);
-                dispatched++;
+                try {
+                    dispatcher.dispatch(delivery);
+                    dispatched++;
+                } catch (RuntimeException e) {
+                    // One message that cannot be dispatched must not hold up the others; it stays due in the ledger.
+                    log.warn("Could not dispatch {} (ledger row {}) to {}; it is due again in {}: {}", delivery.key(),
+                            delivery.ledgerId(), delivery.receiver(), dispatchGrace, e.toString());
+                }
             }
         }
         return dispatched;
