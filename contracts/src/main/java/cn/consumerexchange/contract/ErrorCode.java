@@ -25,7 +25,19 @@ public enum ErrorCode {
     UNTRANSLATABLE_NATIVE_MESSAGE("The partner's native message cannot be translated to the contract."),
     UNKNOWN_CASE("The message refers to a case the exchange does not know."),
     RECEIVER_CANNOT_TAKE("The receiving partner's format does not carry this message type."),
-    GATEWAY_UNAVAILABLE("The gateway could not take the message now; send it again later under the same message id.");
+    GATEWAY_UNAVAILABLE("The gateway could not take the message now; send it again later under the same message id."),
+    MALFORMED_JSON("The document is not valid JSON."),
+    MALFORMED_CSV("The document is not valid CSV of the partner's layout: quoting, or the number of fields."),
+    AMBIGUOUS_DOCUMENT("The document can be read more than one way: a key appears twice, or content follows it."),
+    INVALID_ENCODING("The bytes are not valid UTF-8."),
+    ILLEGAL_CHARACTER("A text holds a character XML cannot carry: NUL, another control character or an unpaired"
+            + " surrogate."),
+    FIELD_TOO_LONG("A field is longer than the contract or the format allows."),
+    NUMBER_TOO_LARGE("A number has more digits or a larger exponent than the exchange reads."),
+    TOO_MANY_ATTRIBUTES("An element carries more attributes than allowed."),
+    UNREADABLE_MESSAGE_ID("The message id is missing or is not one the contract can carry; the answer names the"
+            + " message by a gateway-made reference instead."),
+    UNAUTHENTICATED("The partner is unknown or its credential is wrong.");
 
     private final String description;
 
