@@ -111,15 +111,49 @@ public class TransferLedger {
                 .optional();
     }
 
-    /** Keeps input that cannot have a row of its own, so an operator can still see it. */
+    /**
+     * Keeps input that cannot have a row of its own, so an operator can still see it.
+     *
+     * @param payload     what is kept of the input: all of it, or its first bytes when it was over the size limit
+     * @param payloadSize the size of the whole input in bytes
+     * @param payloadSha256 the SHA-256 of the whole input
+     * @param messageId   the id as the sender gave it, if one could be read; cut to what the column holds
+     */
     public void quarantine(String partnerCode, String messageId, String payloadSha256, byte[] payload,
-            String errorCode, String reason) {
+            long payloadSize, String errorCode, String reason) {
         jdbc.sql("""
-                insert into quarantined_input (partner_code, message_id, payload_sha256, payload, error_code, reason,
-                    received_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(partnerCode, messageId, payloadSha256, payload, errorCode, reason, now())
+                insert into quarantined_input (partner_code, message_id, payload_sha256, payload, payload_size,
+                    error_code, reason, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(partnerCode, messageId == null ? null : abbreviate(messageId, 200), payloadSha256, payload,
+                        payloadSize, errorCode, abbreviate(reason, 20_000), now())
                 .update();
+    }
+
+    /** Records a request refused before its content was read: an unknown partner or a wrong credential. */
+    public void refuseAccess(String claimedPartner, String transport, String remoteAddress, String errorCode,
+            String reason) {
+        jdbc.sql("""
+                insert into refused_access (claimed_partner, transport, remote_address, error_code, reason, refused_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(abbreviate(claimedPartner, 32), transport, abbreviate(remoteAddress, 64), errorCode,
+                        abbreviate(reason, 2000), now())
+                .update();
+    }
+
+    public int refusedAccessCount(String claimedPartner) {
+        return jdbc.sql("select count(*) from refused_access where claimed_partner = ?")
+                .param(abbreviate(claimedPartner, 32))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Cuts text to what a column holds, never between the two halves of a surrogate pair. */
+    private static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** Why each input of the partner was quarantined, oldest first. */

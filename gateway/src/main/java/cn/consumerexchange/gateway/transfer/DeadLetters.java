@@ -89,7 +89,7 @@ public class DeadLetters {
                 .findFirst();
         String partnerCode = sender.map(Partner::code).orElse(queue.length() <= 32 ? queue : queue.substring(0, 32));
         log.error("Message from {} dead-lettered and quarantined: {}", queue, reason);
-        ledger.quarantine(partnerCode, null, Sha256.hex(payload), payload, ErrorCode.GATEWAY_UNAVAILABLE.name(),
+        ledger.quarantine(partnerCode, null, Sha256.hex(payload), payload, payload.length, ErrorCode.GATEWAY_UNAVAILABLE.name(),
                 reason);
         exchange.getMessage().removeHeaders("*");
         if (sender.isEmpty()) {

@@ -223,7 +223,7 @@ public class MessageIntake {
     private IntakeResult quarantined(Partner sender, PartnerAdapter adapter, String messageId, byte[] payload,
             String sha256, Violation... violations) {
         List<Violation> reasons = List.of(violations);
-        ledger.quarantine(sender.code(), messageId, sha256, payload, reasons.get(0).code().name(),
+        ledger.quarantine(sender.code(), messageId, sha256, payload, payload.length, reasons.get(0).code().name(),
                 Answers.encode(reasons));
         ExchangeMessage rejection = answers.rejection("GW-R-" + UUID.randomUUID(), messageId, sender.authority(),
                 OffsetDateTime.now(clock), reasons);
