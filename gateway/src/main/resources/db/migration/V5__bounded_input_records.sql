@@ -1,6 +1,8 @@
 -- Input kept for operators is bounded: an oversize message is stored up to the size limit, with its real size and the
--- SHA-256 of all of it. An id the contract cannot carry is kept as sent, cut to 200 characters.
+-- SHA-256 of all of it. An id the contract cannot carry is kept as sent, cut to 200 characters; the reference the
+-- sender was answered under finds the record.
 alter table quarantined_input add column payload_size bigint;
+alter table quarantined_input add column reference varchar(48);
 alter table quarantined_input alter column message_id set data type varchar(200);
 
 -- Requests refused before anything was read: an unknown partner or a wrong credential (身份验证失败).
@@ -15,3 +17,5 @@ create table refused_access (
 );
 
 create index ix_refused_access_partner on refused_access (claimed_partner, refused_at);
+
+create index ix_quarantined_input_reference on quarantined_input (reference);

@@ -117,16 +117,17 @@ public class TransferLedger {
      * @param payload     what is kept of the input: all of it, or its first bytes when it was over the size limit
      * @param payloadSize the size of the whole input in bytes
      * @param payloadSha256 the SHA-256 of the whole input
+     * @param reference   the gateway-made reference the sender's answer names the input by
      * @param messageId   the id as the sender gave it, if one could be read; cut to what the column holds
      */
-    public void quarantine(String partnerCode, String messageId, String payloadSha256, byte[] payload,
-            long payloadSize, String errorCode, String reason) {
+    public void quarantine(String partnerCode, String reference, String messageId, String payloadSha256,
+            byte[] payload, long payloadSize, String errorCode, String reason) {
         jdbc.sql("""
-                insert into quarantined_input (partner_code, message_id, payload_sha256, payload, payload_size,
-                    error_code, reason, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(partnerCode, messageId == null ? null : abbreviate(messageId, 200), payloadSha256, payload,
-                        payloadSize, errorCode, abbreviate(reason, 20_000), now())
+                insert into quarantined_input (partner_code, reference, message_id, payload_sha256, payload,
+                    payload_size, error_code, reason, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(partnerCode, reference, abbreviate(messageId, 200), payloadSha256, payload, payloadSize,
+                        errorCode, abbreviate(reason, 20_000), now())
                 .update();
     }
 
@@ -162,6 +163,17 @@ public class TransferLedger {
                 .param(partnerCode)
                 .query(String.class)
                 .list();
+    }
+
+    /** The quarantined input a sender was answered about, by the reference its answer gave. */
+    public Optional<QuarantinedInput> findQuarantined(String reference) {
+        return jdbc.sql("""
+                select partner_code, reference, message_id, payload_sha256, payload_size, error_code, reason
+                from quarantined_input where reference = ?""")
+                .param(reference)
+                .query((rs, row) -> new QuarantinedInput(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7)))
+                .optional();
     }
 
     public int quarantinedCount(String partnerCode) {

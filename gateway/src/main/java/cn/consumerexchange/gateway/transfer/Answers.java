@@ -26,6 +26,10 @@ import cn.consumerexchange.gateway.ledger.LedgerEntry;
 @Component
 public class Answers {
 
+    private static final int MAX_PATH_CHARS = 300;
+    private static final int MAX_REASON_CHARS = 1_000;
+    private static final int MAX_ENCODED_VIOLATIONS = 15;
+
     private final String gatewayAuthority;
 
     public Answers(ExchangeProperties properties) {
@@ -43,25 +47,36 @@ public class Answers {
         return answer;
     }
 
+    /**
+     * The answer to a message the gateway could not record now (its database or broker away, or it is stopping):
+     * nothing was accepted, and the sender sends it again later under the same message id.
+     */
+    public ExchangeMessage unavailable(String answerId, String senderAuthority, OffsetDateTime at, String why) {
+        return rejection(answerId, null, senderAuthority, at, List.of(new Violation(ErrorCode.GATEWAY_UNAVAILABLE, "/",
+                why + "; nothing was accepted: send the message again later under the same message id")));
+    }
+
     public ExchangeMessage rejection(LedgerEntry rejected) {
         return rejection("GW-R-" + rejected.id(), rejected.messageId(), rejected.sender(), rejected.createdAt(),
                 decode(rejected.reason()));
     }
 
     /**
-     * @param answersMessageId the id of the message answered, or {@code null} when it could not be read
+     * @param answerId         the gateway-made id of this answer
+     * @param answersMessageId the id of the message answered; when it is {@code null} (it could not be read, or the
+     *                         contract cannot carry it) the answer names the message by {@code answerId}
      * @param senderAuthority  the authority the rejected message came from, if known
      */
     public ExchangeMessage rejection(String answerId, String answersMessageId, String senderAuthority,
             OffsetDateTime at, List<Violation> violations) {
         Rejection rejection = new Rejection();
-        rejection.setAnswersMessageId(answersMessageId == null ? "UNKNOWN" : answersMessageId);
+        rejection.setAnswersMessageId(answersMessageId == null ? answerId : answersMessageId);
         rejection.setRejectedAt(at);
         for (Violation violation : violations) {
             RejectionError error = new RejectionError();
             error.setCode(violation.code());
-            error.setPath(violation.path());
-            error.setReason(violation.reason());
+            error.setPath(printable(violation.path(), MAX_PATH_CHARS));
+            error.setReason(printable(violation.reason(), MAX_REASON_CHARS));
             rejection.getError().add(error);
         }
         ExchangeMessage answer = answer(answerId, MessageKind.REJECTION, senderAuthority, null, at);
@@ -85,11 +100,44 @@ public class Answers {
         return message;
     }
 
-    /** Violations as kept in the ledger's reason column: one per line, {@code CODE|path|reason}. */
+    /**
+     * Violations as kept in the ledger's reason column: one per line, {@code CODE|path|reason}; at most
+     * {@value #MAX_ENCODED_VIOLATIONS}, each bounded, so the column always holds them.
+     */
     public static String encode(List<Violation> violations) {
         return violations.stream()
-                .map(v -> v.code().name() + "|" + v.path() + "|" + v.reason().replace('\n', ' '))
+                .limit(MAX_ENCODED_VIOLATIONS)
+                .map(v -> v.code().name() + "|" + printable(v.path(), MAX_PATH_CHARS).replace('|', '/') + "|"
+                        + printable(v.reason(), MAX_REASON_CHARS))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Text fit for an answer and a ledger column: characters XML cannot carry (and line breaks, which separate the
+     * encoded violations) become a replacement character, and the text is cut to {@code max} characters. Reasons are
+     * the gateway's words, but a path or a reason may quote what the sender wrote.
+     */
+    static String printable(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+        for (int i = 0; i < text.length() && out.length() < max; i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                if (out.length() + 2 > max) {
+                    break;
+                }
+                out.append(c).append(text.charAt(++i));
+            } else if (c >= 0x20 && c < 0xD800 || c >= 0xE000 && c <= 0xFFFD || c == '\t') {
+                out.append(c);
+            } else {
+                out.append('\uFFFD');
+            }
+        }
+        return out.toString();
     }
 
     static List<Violation> decode(String reason) {

@@ -1,9 +1,6 @@
 package cn.consumerexchange.gateway.transfer;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.contract.ErrorCode;
-import cn.consumerexchange.contract.Violation;
-import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger;
 import cn.consumerexchange.gateway.ledger.MessageKey;
@@ -50,19 +44,15 @@ public class DeadLetters {
     private final TransferLedger ledger;
     private final DeliveryLedger deliveries;
     private final IntakeFailures failures;
-    private final AdapterCatalog adapters;
-    private final Answers answers;
-    private final Clock clock;
+    private final UnavailableAnswers unavailable;
 
     DeadLetters(PartnerRegistry partners, TransferLedger ledger, DeliveryLedger deliveries, IntakeFailures failures,
-            AdapterCatalog adapters, Answers answers, Clock clock) {
+            UnavailableAnswers unavailable) {
         this.partners = partners;
         this.ledger = ledger;
         this.deliveries = deliveries;
         this.failures = failures;
-        this.adapters = adapters;
-        this.answers = answers;
-        this.clock = clock;
+        this.unavailable = unavailable;
     }
 
     /**
@@ -89,18 +79,16 @@ public class DeadLetters {
                 .findFirst();
         String partnerCode = sender.map(Partner::code).orElse(queue.length() <= 32 ? queue : queue.substring(0, 32));
         log.error("Message from {} dead-lettered and quarantined: {}", queue, reason);
-        ledger.quarantine(partnerCode, null, Sha256.hex(payload), payload, payload.length, ErrorCode.GATEWAY_UNAVAILABLE.name(),
-                reason);
+        String reference = "GW-U-" + UUID.randomUUID();
+        ledger.quarantine(partnerCode, reference, null, Sha256.hex(payload), payload, payload.length,
+                ErrorCode.GATEWAY_UNAVAILABLE.name(), reason);
         exchange.getMessage().removeHeaders("*");
         if (sender.isEmpty()) {
             exchange.getMessage().setBody(null);
             return;
         }
-        ExchangeMessage rejection = answers.rejection("GW-U-" + UUID.randomUUID(), null, sender.get().authority(),
-                OffsetDateTime.now(clock), List.of(new Violation(ErrorCode.GATEWAY_UNAVAILABLE, "/",
-                        "The gateway could not process the message; nothing was accepted: send it again under the "
-                                + "same message id")));
-        exchange.getMessage().setBody(adapters.forFormat(sender.get().format()).toNative(rejection));
+        exchange.getMessage().setBody(
+                unavailable.answerUnder(reference, sender.get(), "The gateway could not process the message"));
         exchange.setProperty(ANSWER_QUEUE, sender.get().replies());
         exchange.getMessage().setHeader("JMSCorrelationID", partnerMessageId);
     }

@@ -29,9 +29,9 @@ class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Not handled: a queue partner's consume rolls back and the broker redelivers; the reason is kept in case the
-        // broker gives up on the message (DeadLetters).
-        onException(Exception.class).bean(IntakeFailures.class, "remember").id("remember-failure");
+        // A failure is the transport's to handle (a queue consume rolls back, AMQP parks, HTTP answers 503): an error
+        // handler here would count as handling it, and the transport's own would never run.
+        errorHandler(noErrorHandler());
 
         from(INTAKE).routeId("intake")
                 .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body})").id("receive")

@@ -2,12 +2,16 @@ package cn.consumerexchange.gateway.transfer;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +48,8 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 @Component
 public class MessageIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
+
     private final PartnerRegistry partners;
     private final AdapterCatalog adapters;
     private final ContractValidator validator;
@@ -70,28 +76,55 @@ public class MessageIntake {
         this.maxMessageBytes = properties.maxMessageBytes();
     }
 
+    /**
+     * Receives one message as it crossed the wire. Whatever the bytes are, the result is an answer for the sender:
+     * input problems are rejections, never exceptions. An exception means the gateway could not record the message
+     * now (its database away, say), and the sender's transport brings it back.
+     */
     public IntakeResult receive(String partnerCode, byte[] payload) {
+        if (payload.length > maxMessageBytes) {
+            return refuseTooLarge(partnerCode, Arrays.copyOf(payload, maxMessageBytes), payload.length,
+                    Sha256.hex(payload));
+        }
         Partner sender = partners.require(partnerCode);
         PartnerAdapter adapter = adapters.forFormat(sender.format());
         String sha256 = Sha256.hex(payload);
-        if (payload.length > maxMessageBytes) {
-            return quarantined(sender, adapter, null, payload, sha256, new Violation(ErrorCode.DOCUMENT_TOO_LARGE, "/",
-                    "The message has " + payload.length + " bytes; the limit is " + maxMessageBytes));
-        }
         ExchangeMessage message;
         try {
             message = adapter.toContract(payload);
         } catch (UntranslatableMessageException e) {
             return untranslatable(sender, adapter, payload, sha256, e);
+        } catch (RuntimeException | StackOverflowError readerFault) {
+            // A fault of the reader on these bytes, not an outage: trying again would fail again, so it is answered.
+            log.error("The {} reader failed on a message from {}; quarantined", sender.format(), sender.code(),
+                    readerFault);
+            return quarantined(sender, adapter, null, payload, payload.length, sha256, new Violation(
+                    ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE, "/", "The gateway could not read this message ("
+                            + readerFault.getClass().getSimpleName() + "); it is kept for the operators"));
+        }
+        String messageId = message.getEnvelope() == null ? null : message.getEnvelope().getMessageId();
+        if (!MessageIds.carriable(messageId)) {
+            return quarantined(sender, adapter, messageId, payload, payload.length, sha256,
+                    MessageIds.unreadable(messageId));
         }
         // Most messages are new: the ledger's unique key, not a lookup first, tells a message already received.
         try {
             return firstTime(sender, adapter, message, payload, sha256);
         } catch (DuplicateKeyException alreadyReceived) {
-            LedgerEntry recorded = ledger.findInbound(sender.code(), message.getEnvelope().getMessageId())
-                    .orElseThrow();
+            LedgerEntry recorded = ledger.findInbound(sender.code(), messageId).orElseThrow();
             return answerAgain(sender, adapter, message, recorded, payload, sha256);
         }
+    }
+
+    /**
+     * Refuses a message over the size limit without reading it: only its first bytes are kept, with its real size and
+     * the SHA-256 of all of it.
+     */
+    public IntakeResult refuseTooLarge(String partnerCode, byte[] head, long size, String sha256) {
+        Partner sender = partners.require(partnerCode);
+        return quarantined(sender, adapters.forFormat(sender.format()), null, head, size, sha256,
+                new Violation(ErrorCode.DOCUMENT_TOO_LARGE, "/", "The message has " + size
+                        + " bytes; the limit is " + maxMessageBytes));
     }
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
@@ -172,7 +205,7 @@ public class MessageIntake {
     private IntakeResult answerAgain(Partner sender, PartnerAdapter adapter, ExchangeMessage message,
             LedgerEntry previous, byte[] payload, String sha256) {
         if (!previous.payloadSha256().equals(sha256)) {
-            return quarantined(sender, adapter, previous.messageId(), payload, sha256, new Violation(
+            return quarantined(sender, adapter, previous.messageId(), payload, payload.length, sha256, new Violation(
                     ErrorCode.DUPLICATE_CONFLICT, "/ExchangeMessage/Envelope/MessageId", "Message id "
                             + previous.messageId() + " was already received on " + previous.createdAt()
                             + " with different content; send new content under a new message id"));
@@ -203,7 +236,15 @@ public class MessageIntake {
             UntranslatableMessageException e) {
         Optional<String> messageId = e.messageId();
         if (messageId.isEmpty()) {
-            return quarantined(sender, adapter, null, payload, sha256, e.violations().toArray(Violation[]::new));
+            return quarantined(sender, adapter, null, payload, payload.length, sha256,
+                    e.violations().toArray(Violation[]::new));
+        }
+        if (!MessageIds.carriable(messageId.get())) {
+            List<Violation> reasons = new ArrayList<>();
+            reasons.add(MessageIds.unreadable(messageId.get()));
+            reasons.addAll(e.violations());
+            return quarantined(sender, adapter, messageId.get(), payload, payload.length, sha256,
+                    reasons.toArray(Violation[]::new));
         }
         Optional<LedgerEntry> previous = ledger.findInbound(sender.code(), messageId.get());
         if (previous.isPresent()) {
@@ -220,20 +261,28 @@ public class MessageIntake {
         }
     }
 
+    /**
+     * Keeps input that cannot have a ledger row of its own and answers it under a gateway-made reference, which also
+     * names the message in the answer when its own id cannot be carried.
+     */
     private IntakeResult quarantined(Partner sender, PartnerAdapter adapter, String messageId, byte[] payload,
-            String sha256, Violation... violations) {
+            long size, String sha256, Violation... violations) {
         List<Violation> reasons = List.of(violations);
-        ledger.quarantine(sender.code(), messageId, sha256, payload, payload.length, reasons.get(0).code().name(),
+        String reference = "GW-Q-" + UUID.randomUUID();
+        ledger.quarantine(sender.code(), reference, messageId, sha256, payload, size, reasons.get(0).code().name(),
                 Answers.encode(reasons));
-        ExchangeMessage rejection = answers.rejection("GW-R-" + UUID.randomUUID(), messageId, sender.authority(),
-                OffsetDateTime.now(clock), reasons);
+        ExchangeMessage rejection = answers.rejection(reference, MessageIds.carriable(messageId) ? messageId : null,
+                sender.authority(), OffsetDateTime.now(clock), reasons);
         return IntakeResult.answered(adapter, rejection, null);
     }
 
     private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,
             String gatewayRef, String sha256, byte[] payload, MessageState state, String reason) {
         Envelope envelope = message.getEnvelope();
-        String caseRef = envelope.getCaseRef().isEmpty() ? null : envelope.getCaseRef().get(0);
+        // A rejected message may hold a case reference the contract refuses; the ledger keeps only one it can carry.
+        String caseRef = envelope.getCaseRef().isEmpty() || !MessageIds.fitsReference(envelope.getCaseRef().get(0))
+                ? null
+                : envelope.getCaseRef().get(0);
         return new TransferLedger.NewEntry(Direction.IN, sender.code(), envelope.getMessageId(),
                 envelope.getMessageType() == null ? null : envelope.getMessageType().name(), sender.authority(),
                 receiver, caseRef, gatewayRef, sha256, payload, state, reason);

@@ -3,10 +3,6 @@ package cn.consumerexchange.gateway.transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -26,9 +22,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
-import cn.consumerexchange.contract.ErrorCode;
-import cn.consumerexchange.contract.Violation;
-import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -52,19 +45,20 @@ class PartnerIntakeController {
     private final AdapterCatalog adapters;
     private final Environment environment;
     private final ProducerTemplate camel;
-    private final Answers answers;
-    private final Clock clock;
+    private final MessageIntake intake;
+    private final UnavailableAnswers unavailableAnswers;
     private final int maxMessageBytes;
 
     PartnerIntakeController(PartnerRegistry partners, AdapterCatalog adapters, Environment environment,
-            ProducerTemplate camel, Answers answers, Clock clock, ExchangeProperties properties) {
-        this.answers = answers;
-        this.clock = clock;
-        this.maxMessageBytes = properties.maxMessageBytes();
+            ProducerTemplate camel, MessageIntake intake, UnavailableAnswers unavailableAnswers,
+            ExchangeProperties properties) {
         this.partners = partners;
         this.adapters = adapters;
         this.environment = environment;
         this.camel = camel;
+        this.intake = intake;
+        this.unavailableAnswers = unavailableAnswers;
+        this.maxMessageBytes = properties.maxMessageBytes();
     }
 
     @PostMapping("/api/partners/{code}/messages")
@@ -78,14 +72,20 @@ class PartnerIntakeController {
                     .body("Unknown partner or wrong X-Partner-Token".getBytes(StandardCharsets.UTF_8));
         }
         // Read as sent, whatever the declared content type: a form content type would otherwise have the body
-        // re-encoded as request parameters. One byte over the limit is enough for the intake to refuse it.
-        byte[] body = request.getInputStream().readNBytes(maxMessageBytes + 1);
+        // re-encoded as request parameters.
+        InboundBody body = InboundBody.read(request.getInputStream(), maxMessageBytes);
         PartnerAdapter adapter = adapters.forFormat(partner.format());
         if (!camel.getCamelContext().isStarted()) {
             return unavailable(partner, adapter, "The gateway is starting or stopping");
         }
+        if (body.tooLarge()) {
+            IntakeResult refused = intake.refuseTooLarge(code, body.head(), body.size(), body.sha256());
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .contentType(MediaType.parseMediaType(adapter.mediaType()))
+                    .body(refused.nativeAnswer());
+        }
         Exchange done = camel.send(Endpoints.INTAKE, exchange -> {
-            exchange.getMessage().setBody(body);
+            exchange.getMessage().setBody(body.head());
             exchange.getMessage().setHeader(Endpoints.PARTNER_HEADER, code);
         });
         if (done.getException() != null) {
@@ -100,13 +100,10 @@ class PartnerIntakeController {
     }
 
     private ResponseEntity<byte[]> unavailable(Partner partner, PartnerAdapter adapter, String why) {
-        ExchangeMessage rejection = answers.rejection("GW-U-" + UUID.randomUUID(), null, partner.authority(),
-                OffsetDateTime.now(clock), List.of(new Violation(ErrorCode.GATEWAY_UNAVAILABLE, "/",
-                        why + "; nothing was accepted: send the message again later under the same message id")));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .contentType(MediaType.parseMediaType(adapter.mediaType()))
-                .body(adapter.toNative(rejection));
+                .body(unavailableAnswers.answer(partner.code(), why));
     }
 
     private boolean tokenMatches(Partner partner, String token) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.transfer.UnavailableAnswers;
 
 /**
  * Partners on RabbitMQ (AMQP 0.9.1), switched on with {@code exchange.amqp.enabled}. Each such partner has a
@@ -24,7 +25,8 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
  * with publisher confirms, and a failure puts the message back on its queue. There is no transaction spanning
  * RabbitMQ and the gateway's own broker: a message that comes back is recognised by the ledger, answered as before and
  * not handed off twice. A message whose intake keeps failing (not a rejection: an error such as the database being
- * away) is tried four times and then parked on {@code <inbound>.parked}, so that it neither loops nor is lost.
+ * away) is tried four times and then parked on {@code <inbound>.parked}, so that it neither loops nor is lost, and the
+ * partner is answered {@code GATEWAY_UNAVAILABLE}.
  */
 @Component
 @ConditionalOnProperty(name = "exchange.amqp.enabled", havingValue = "true")
@@ -52,6 +54,10 @@ class AmqpPartnerRoutes extends RouteBuilder {
                         .log(LoggingLevel.ERROR, "Parked a message from " + partner.code() + " on " + parked
                                 + " after its intake kept failing: ${exception.message}")
                         .to(amqpQueue(partner.code(), parked)).id("park-" + partner.code())
+                        .removeHeaders("*")
+                        .setBody(method(UnavailableAnswers.class, "answer(" + partner.code()
+                                + ", 'The gateway could not record the message')"))
+                        .to(amqpQueue(partner.code(), partner.replies())).id("answer-parked-" + partner.code())
                     .end()
                     .removeHeaders("*")
                     .setHeader(PARTNER_HEADER, constant(partner.code()))

@@ -14,6 +14,7 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.Transport;
+import cn.consumerexchange.gateway.transfer.IntakeFailures;
 
 /**
  * Partners on the gateway's own Artemis broker. Consuming the partner's message, the hand-off to delivery and the
@@ -35,6 +36,10 @@ class JmsPartnerRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Not handled: the consume rolls back and the broker redelivers; the reason is kept in case the broker gives
+        // up on the message (DeadLetters).
+        onException(Exception.class).bean(IntakeFailures.class, "remember").id("remember-failure");
+
         for (Partner partner : partners.all()) {
             if (partner.transport() != Transport.JMS) {
                 continue;

@@ -50,6 +50,7 @@ import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferCase;
+import cn.consumerexchange.gateway.ledger.QuarantinedInput;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 
 /**
@@ -191,6 +192,58 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(kept.state()).isEqualTo(MessageState.REJECTED);
         assertThat(new String(ledger.payloadOf(kept.id()).orElseThrow())).contains("91310115MA1K3P8Q2X");
         assertNothingDeliveredFor(messageId);
+    }
+
+    @Test
+    void idTheContractCannotCarryIsAnsweredUnderTheGatewaysReferenceAndKept() {
+        String longId = "SZ-" + "9".repeat(120);
+
+        Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(longId))));
+
+        assertThat(receipt.getAttribute("result")).isEqualTo("REJECTED");
+        String reference = receipt.getAttribute("for");
+        assertThat(reference).startsWith("GW-Q-");
+        assertThat(errorCodes(receipt)).first().isEqualTo("UNREADABLE_MESSAGE_ID");
+        QuarantinedInput kept = ledger.findQuarantined(reference).orElseThrow();
+        assertThat(kept.messageId()).isEqualTo(longId);
+        assertThat(kept.errorCode()).isEqualTo("UNREADABLE_MESSAGE_ID");
+        assertThat(kept.reason()).doesNotContain(longId);
+    }
+
+    @Test
+    void messageWithoutIdIsAnsweredOverHttpUnderTheGatewaysReference() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Partner-Token", GatewayTestSupport.SZ_TOKEN);
+        String withoutId = complaint("x").replace("<msg-id>x</msg-id>", "");
+
+        ResponseEntity<String> answer = http.postForEntity("/api/partners/SZ/messages",
+                new HttpEntity<>(withoutId, headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        Element receipt = PartnerQueues.receipt(PartnerQueues.parse(answer.getBody()));
+        assertThat(errorCodes(receipt)).contains("UNREADABLE_MESSAGE_ID");
+        assertThat(ledger.findQuarantined(receipt.getAttribute("for"))).isPresent();
+    }
+
+    @Test
+    void oversizeMessageIsRefusedWithItsRealSizeAndKeptUpToTheLimit() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Partner-Token", GatewayTestSupport.SZ_TOKEN);
+        String complaint = complaint(newMessageId());
+        byte[] oversize = (complaint + "<!--" + "x".repeat(1_100_000) + "-->").getBytes(StandardCharsets.UTF_8);
+
+        ResponseEntity<String> answer = http.postForEntity("/api/partners/SZ/messages",
+                new HttpEntity<>(oversize, headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        Element receipt = PartnerQueues.receipt(PartnerQueues.parse(answer.getBody()));
+        assertThat(errorCodes(receipt)).containsExactly("DOCUMENT_TOO_LARGE");
+        assertThat(answer.getBody()).contains(oversize.length + " bytes");
+        QuarantinedInput kept = ledger.findQuarantined(receipt.getAttribute("for")).orElseThrow();
+        assertThat(kept.payloadSize()).isEqualTo(oversize.length);
+        assertThat(kept.payloadSha256()).isEqualTo(Sha256.hex(oversize));
+        assertThat(jdbc.queryForObject("select octet_length(payload) from quarantined_input where reference = ?",
+                Integer.class, kept.reference())).isEqualTo(1_048_576);
     }
 
     @Test
@@ -459,19 +512,18 @@ abstract class AbstractComplaintTransferFlowTest {
     // What the broker gives up on.
 
     @Test
-    void aMessageWhoseIntakeKeepsFailingIsQuarantinedWithItsReasonAndThePartnerIsAnswered() {
+    void aMessageTheBrokerGaveUpOnIsQuarantinedWithItsReasonAndThePartnerIsAnswered() {
         int quarantined = ledger.quarantinedCount("SZ");
-        // An id longer than the ledger's column: the intake fails on every attempt, rejection included.
-        String messageId = "SZ-T-" + "9".repeat(120);
+        String messageId = newMessageId();
 
-        Element answer = shenzhen.answerTo(shenzhen.send(complaint(messageId)));
+        Element answer = shenzhen.answerTo(shenzhen.sendAsDeadLettered(complaint(messageId)));
 
         assertThat(answer.getElementsByTagName("error").getLength()).as("one error in the answer").isEqualTo(1);
         Element error = (Element) answer.getElementsByTagName("error").item(0);
         assertThat(error.getAttribute("code")).isEqualTo("GATEWAY_UNAVAILABLE");
         await().atMost(Duration.ofSeconds(5)).until(() -> ledger.quarantinedCount("SZ") == quarantined + 1);
-        assertThat(ledger.quarantinedReasons("SZ")).last().asString()
-                .contains("partner.SZ.inbound").containsIgnoringCase("value too long");
+        assertThat(ledger.quarantinedReasons("SZ")).last().asString().contains("partner.SZ.inbound");
+        assertThat(ledger.findInbound("SZ", messageId)).isEmpty();
     }
 
     // The ledger, not the broker, decides what is delivered.

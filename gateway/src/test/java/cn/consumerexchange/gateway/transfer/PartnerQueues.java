@@ -8,6 +8,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.w3c.dom.Element;
 
+import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.transport.JmsText;
 
 import jakarta.jms.BytesMessage;
@@ -28,10 +29,25 @@ class PartnerQueues {
 
     /** Sends a native message and returns its JMS message id, which the gateway's answer correlates to. */
     String send(String nativeMessage) {
+        return send("partner." + code + ".inbound", nativeMessage, null);
+    }
+
+    /**
+     * Puts a native message on the broker's dead-letter queue as the broker does when it gives up on one of this
+     * partner's messages, and returns its JMS message id.
+     */
+    String sendAsDeadLettered(String nativeMessage) {
+        return send(Endpoints.DEAD_LETTER_QUEUE, nativeMessage, "partner." + code + ".inbound");
+    }
+
+    private String send(String queue, String nativeMessage, String originalQueue) {
         AtomicReference<Message> sent = new AtomicReference<>();
-        jms.send("partner." + code + ".inbound", session -> {
+        jms.send(queue, session -> {
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(nativeMessage.getBytes(StandardCharsets.UTF_8));
+            if (originalQueue != null) {
+                message.setStringProperty(DeadLetters.ORIGINAL_QUEUE, originalQueue);
+            }
             sent.set(message);
             return message;
         });
