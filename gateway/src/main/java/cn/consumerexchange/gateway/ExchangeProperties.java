@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          resolved
  * @param referencePrefix   prefix of the references the gateway hands out (网关受理编号)
  * @param maxMessageBytes   inbound messages larger than this are rejected before parsing
+ * @param maxBatchFileBytes batch files larger than this are answered {@code DOCUMENT_TOO_LARGE} without being read,
+ *                          and kept for operators
  * @param inboundConsumers  concurrent consumers per partner inbound queue; more consumers let the journal group commits
  * @param deliveryConsumers the most concurrent consumers of one partner's delivery queue
  * @param amqp              the AMQP 0.9.1 (RabbitMQ) transport
@@ -30,6 +32,7 @@ public record ExchangeProperties(
         @DefaultValue("classpath:seeds/") List<String> partnerLocations,
         @DefaultValue("GW") String referencePrefix,
         @DefaultValue("1048576") int maxMessageBytes,
+        @DefaultValue("67108864") long maxBatchFileBytes,
         @DefaultValue("8") int inboundConsumers,
         @DefaultValue("8") int deliveryConsumers,
         @DefaultValue Amqp amqp,

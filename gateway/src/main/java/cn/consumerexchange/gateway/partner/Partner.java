@@ -53,8 +53,10 @@ public record Partner(
             case JMS -> Endpoints.partnerQueue(outbound);
             case HTTP -> outbound;
             case AMQP -> Endpoints.amqpQueue(code, outbound);
+            // Written under a temporary name and renamed, never over an existing file: the name is the message's,
+            // so a file already there is this message from an attempt that died before recording it delivered.
             case FILE -> "file:" + outbound + "?fileName=${header." + Endpoints.FILE_NAME_HEADER
-                    + "}&tempPrefix=.writing-";
+                    + "}&tempPrefix=.writing-&fileExist=Ignore";
         };
     }
 

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The name of the file a delivery to a batch-file partner is written to: the same for every attempt at one message,
- * so a repeat overwrites the file with the same content, and different for any two messages. Characters a file name
- * cannot hold are replaced, and a short hash of the exact id keeps two ids that differ only there apart.
+ * so a repeat finds the file already there and leaves it (the FILE endpoint ignores an existing file), and different
+ * for any two messages. Characters a file name cannot hold are replaced, and a short hash of the exact id keeps two ids
+ * that differ only there apart.
  */
 final class DeliveryFileName {
 

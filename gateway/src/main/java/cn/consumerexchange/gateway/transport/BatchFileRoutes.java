@@ -3,9 +3,6 @@ package cn.consumerexchange.gateway.transport;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 
-import java.util.ArrayList;
-
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +12,16 @@ import cn.consumerexchange.gateway.partner.Transport;
 
 /**
  * Partners that exchange batch files (批量文件). A CSV file dropped into the partner's inbound directory holds many
- * cases, one per line after the header; every line goes through the intake on its own, so a bad line is rejected
- * without sinking the file. A result file with the same name plus {@code .result.csv} in the replies directory says,
- * line by line, what was accepted (with the gateway's reference) and what was rejected and why. The batch file then
- * moves to {@code .done/}.
+ * cases, one per line after the header; every line goes through the intake on its own, with its bytes as written, so a
+ * bad line is rejected without sinking the file. A result file in the replies directory says, line by line, what was
+ * accepted (with the gateway's reference) and what was rejected and why; see {@link BatchAnswer} for its name. Every
+ * file is answered: an empty or header-only one with a line saying it held no cases, one over
+ * {@code exchange.max-batch-file-bytes} with {@code DOCUMENT_TOO_LARGE}, unread. The file then moves to {@code .done/}
+ * ({@code .rejected/} when too large).
  *
  * <p>If the gateway stops half-way through a file, the file is read again on restart; the lines already received are
- * recognised by the ledger and answered as before, so nothing is applied twice.
+ * recognised by the ledger and answered as before, so nothing is applied twice. A technical failure (the ledger down)
+ * stops the file, which moves to {@code .failed/} without a result for operators to put back.
  */
 @Component
 class BatchFileRoutes extends RouteBuilder {
@@ -38,21 +38,22 @@ class BatchFileRoutes extends RouteBuilder {
             if (partner.transport() != Transport.FILE) {
                 continue;
             }
+            // readLockMinLength=0: an empty file is answered too, rather than waited on forever.
             from("file:" + partner.inbound() + "?include=.*\\.csv&readLock=changed&readLockMinAge=500"
-                    + "&move=.done/${file:name}&moveFailed=.failed/${file:name}")
+                    + "&readLockMinLength=0&move=${exchangeProperty." + BatchFiles.ANSWER + ".movedName}"
+                    + "&moveFailed=.failed/${file:name}")
                     .routeId("batch-" + partner.code())
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
-                    .split(method(BatchFiles.class, "cases"),
-                            AggregationStrategies.flexible(BatchFiles.LineResult.class)
-                                    .accumulateInCollection(ArrayList.class))
+                    .setProperty(BatchFiles.ANSWER, method(BatchFiles.class, "receive")).id("receive-" + partner.code())
+                    .split(simple("${exchangeProperty." + BatchFiles.ANSWER + ".cases}")).stopOnException()
                         .setProperty(BatchFiles.LINE, simple("${body.line}"))
                         .setBody(simple("${body.nativeCase}"))
                         .to(INTAKE).id("intake-" + partner.code())
-                        .bean(BatchFiles.class, "lineResult")
+                        .bean(BatchFiles.class, "answered").id("answered-" + partner.code())
                     .end()
                     .bean(BatchFiles.class, "resultFile").id("result-" + partner.code())
-                    .to("file:" + partner.replies() + "?fileName=${file:name.noext}.result.csv"
-                            + "&tempPrefix=.writing-").id("answer-" + partner.code());
+                    .to("file:" + partner.replies() + "?fileName=${exchangeProperty." + BatchFiles.ANSWER
+                            + ".resultName}&tempPrefix=.writing-").id("answer-" + partner.code());
         }
     }
 }

@@ -1,83 +1,109 @@
 package cn.consumerexchange.gateway.transport;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.RejectionError;
 import cn.consumerexchange.gateway.Endpoints;
+import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.transfer.IntakeResult;
 
-/** Splits a batch file into cases and writes the result file that answers it line by line. */
+/** Reads a batch file into its cases and writes the result file that answers it line by line. */
 @Component
 public class BatchFiles {
 
+    /** Exchange property: the {@link BatchAnswer} of the file being received. */
+    static final String ANSWER = "exchangeBatchAnswer";
     /** Exchange property: the line of the batch file being received; a property, as the intake clears headers. */
     static final String LINE = "exchangeBatchLine";
-    static final String RESULT_HEADER = "line,message_id,result,gateway_ref,error_codes,reasons";
 
-    /**
-     * One case of a batch file: the header line and one data line, which is what a CSV adapter reads.
-     *
-     * @param line the data line's number in the file, counting the header as line 1
-     */
-    public record BatchCase(int line, byte[] nativeCase) {
+    private static final Logger log = LoggerFactory.getLogger(BatchFiles.class);
+    private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+    private static final String EXTENSION = ".csv";
+
+    private final Clock clock;
+    private final long maxFileBytes;
+
+    public BatchFiles(Clock clock, ExchangeProperties properties) {
+        this.clock = clock;
+        this.maxFileBytes = properties.maxBatchFileBytes();
     }
 
-    /** How one line was answered. */
-    public record LineResult(int line, String messageId, boolean accepted, String gatewayRef, String errorCodes,
-            String reasons) {
-    }
-
-    /** The cases of a batch file; blank lines are skipped. Quoted fields may hold commas but not line breaks. */
-    public List<BatchCase> cases(byte[] file) {
-        String[] lines = new String(file, StandardCharsets.UTF_8).replace("\r\n", "\n").split("\n");
-        List<BatchCase> cases = new ArrayList<>();
-        String header = lines.length == 0 ? "" : stripBom(lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                cases.add(new BatchCase(i + 1, (header + "\n" + lines[i] + "\n").getBytes(StandardCharsets.UTF_8)));
-            }
+    /** The file's cases, or, when it is over the limit, its answer without reading it into memory. */
+    public BatchAnswer receive(@Header(Exchange.FILE_NAME_ONLY) String name, @Body File file) throws IOException {
+        Path path = file.toPath();
+        long size = Files.size(path);
+        String storedPrefix = name.substring(0, name.length() - EXTENSION.length()) + "."
+                + LocalDateTime.now(clock).format(RECEIVED_AT) + "-";
+        if (size > maxFileBytes) {
+            log.warn("Batch file {} has {} bytes, over the limit of {}; rejected unread", name, size, maxFileBytes);
+            return BatchAnswer.tooLarge(storedPrefix + hashPrefix(streamedSha256(path)), size, maxFileBytes);
         }
-        return cases;
+        byte[] content = Files.readAllBytes(path);
+        return BatchAnswer.of(storedPrefix + hashPrefix(sha256().digest(content)), BatchLines.cases(content));
     }
 
-    public LineResult lineResult(@ExchangeProperty(LINE) int line,
+    /** Adds how the intake answered the current line to the file's answer. */
+    public void answered(@ExchangeProperty(ANSWER) BatchAnswer answer, @ExchangeProperty(LINE) int line,
             @ExchangeProperty(Endpoints.INTAKE_RESULT) IntakeResult result) {
+        answer.add(lineResult(line, result));
+    }
+
+    static ResultLine lineResult(int line, IntakeResult result) {
         ExchangeMessage answer = result.answer();
         if (result.accepted()) {
-            return new LineResult(line, answer.getAcknowledgement().getAnswersMessageId(), true,
-                    answer.getAcknowledgement().getGatewayReference(), "", "");
+            return ResultLine.accepted(line, answer.getAcknowledgement().getAnswersMessageId(),
+                    answer.getAcknowledgement().getGatewayReference());
         }
         List<RejectionError> errors = answer.getRejection().getError();
-        return new LineResult(line, answer.getRejection().getAnswersMessageId(), false, "",
+        return ResultLine.rejected(line, answer.getRejection().getAnswersMessageId(),
                 errors.stream().map(e -> e.getCode().name()).collect(Collectors.joining("|")),
                 errors.stream().map(e -> e.getPath() + ": " + e.getReason()).collect(Collectors.joining("; ")));
     }
 
-    public byte[] resultFile(List<LineResult> results) {
-        StringBuilder csv = new StringBuilder(RESULT_HEADER).append('\n');
-        for (LineResult result : results) {
-            csv.append(result.line()).append(',')
-                    .append(quoted(result.messageId())).append(',')
-                    .append(result.accepted() ? "ACCEPTED" : "REJECTED").append(',')
-                    .append(quoted(result.gatewayRef())).append(',')
-                    .append(quoted(result.errorCodes())).append(',')
-                    .append(quoted(result.reasons())).append('\n');
+    public byte[] resultFile(@ExchangeProperty(ANSWER) BatchAnswer answer) {
+        return ResultCsv.write(answer.lines());
+    }
+
+    private static byte[] streamedSha256(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return sha256.digest();
     }
 
-    private static String quoted(String value) {
-        return value == null || value.isEmpty() ? "" : '"' + value.replace("\"", "\"\"") + '"';
+    private static String hashPrefix(byte[] sha256) {
+        return HexFormat.of().formatHex(sha256, 0, 4);
     }
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -19,5 +19,8 @@ class DeliveryFileNameTest {
         assertThat(DeliveryFileName.of("SAMR-SH:SH:1", "text/csv"))
                 .isNotEqualTo(DeliveryFileName.of("SAMR-SH:SH_1", "text/csv"))
                 .endsWith(".csv");
+        assertThat(DeliveryFileName.of("SAMR-HL:投诉-1", "text/csv"))
+                .isNotEqualTo(DeliveryFileName.of("SAMR-HL:举报-1", "text/csv"))
+                .matches("SAMR-HL___-1-[0-9a-f]{12}\\.csv");
     }
 }
