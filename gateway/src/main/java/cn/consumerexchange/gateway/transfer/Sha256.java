@@ -5,20 +5,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 fingerprints of payloads, as the ledger keeps them. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    static String hex(MessageDigest digested) {
+    public static String hex(MessageDigest digested) {
         return HexFormat.of().formatHex(digested.digest());
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -21,7 +21,7 @@ import cn.consumerexchange.gateway.partner.Transport;
  *
  * <p>If the gateway stops half-way through a file, the file is read again on restart; the lines already received are
  * recognised by the ledger and answered as before, so nothing is applied twice. A technical failure (the ledger down)
- * stops the file, which moves to {@code .failed/} without a result for operators to put back.
+ * stops the file, which stays where it is and is read again at the next poll, until it can be answered.
  */
 @Component
 class BatchFileRoutes extends RouteBuilder {
@@ -38,10 +38,10 @@ class BatchFileRoutes extends RouteBuilder {
             if (partner.transport() != Transport.FILE) {
                 continue;
             }
-            // readLockMinLength=0: an empty file is answered too, rather than waited on forever.
+            // readLockMinLength=0: an empty file is answered too, rather than waited on forever. No moveFailed: a
+            // file that failed for a technical reason stays to be read again; the poll delay paces the attempts.
             from("file:" + partner.inbound() + "?include=.*\\.csv&readLock=changed&readLockMinAge=500"
-                    + "&readLockMinLength=0&move=${exchangeProperty." + BatchFiles.ANSWER + ".movedName}"
-                    + "&moveFailed=.failed/${file:name}")
+                    + "&readLockMinLength=0&delay=2000&move=${exchangeProperty." + BatchFiles.ANSWER + ".movedName}")
                     .routeId("batch-" + partner.code())
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .setProperty(BatchFiles.ANSWER, method(BatchFiles.class, "receive")).id("receive-" + partner.code())

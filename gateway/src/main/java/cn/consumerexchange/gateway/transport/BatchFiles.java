@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +28,7 @@ import cn.consumerexchange.contract.v1.RejectionError;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.transfer.IntakeResult;
+import cn.consumerexchange.gateway.transfer.Sha256;
 
 /** Reads a batch file into its cases and writes the result file that answers it line by line. */
 @Component
@@ -62,7 +62,7 @@ public class BatchFiles {
             return BatchAnswer.tooLarge(storedPrefix + hashPrefix(streamedSha256(path)), size, maxFileBytes);
         }
         byte[] content = Files.readAllBytes(path);
-        return BatchAnswer.of(storedPrefix + hashPrefix(sha256().digest(content)), BatchLines.cases(content));
+        return BatchAnswer.of(storedPrefix + hashPrefix(Sha256.newDigest().digest(content)), BatchLines.cases(content));
     }
 
     /** Adds how the intake answered the current line to the file's answer. */
@@ -88,7 +88,7 @@ public class BatchFiles {
     }
 
     private static byte[] streamedSha256(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
@@ -97,13 +97,5 @@ public class BatchFiles {
 
     private static String hashPrefix(byte[] sha256) {
         return HexFormat.of().formatHex(sha256, 0, 4);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
