@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -13,14 +14,18 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,6 +36,7 @@ import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 
@@ -55,9 +61,14 @@ class PartnerIntakeController {
     private final Answers answers;
     private final Clock clock;
     private final int maxMessageBytes;
+    private final TransferLedger ledger;
+    private final ObjectMapper json;
 
     PartnerIntakeController(PartnerRegistry partners, AdapterCatalog adapters, Environment environment,
-            ProducerTemplate camel, Answers answers, Clock clock, ExchangeProperties properties) {
+            ProducerTemplate camel, Answers answers, Clock clock, ExchangeProperties properties, TransferLedger ledger,
+            ObjectMapper json) {
+        this.ledger = ledger;
+        this.json = json;
         this.answers = answers;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
@@ -71,11 +82,18 @@ class PartnerIntakeController {
     ResponseEntity<byte[]> receive(@PathVariable String code,
             @RequestHeader(name = TOKEN_HEADER, required = false) String token, HttpServletRequest request)
             throws IOException {
-        Partner partner = partners.find(code).filter(found -> tokenMatches(found, token)).orElse(null);
+        Optional<Partner> claimed = partners.find(code);
+        Partner partner = claimed.filter(found -> tokenMatches(found, token)).orElse(null);
         if (partner == null) {
-            // The same answer for an unknown partner and a wrong token: neither tells a prober which codes exist.
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
-                    .body("Unknown partner or wrong X-Partner-Token".getBytes(StandardCharsets.UTF_8));
+            recordRefusal(code, request.getRemoteAddr(), claimed.isEmpty() ? "Unknown partner"
+                    : token == null ? "No X-Partner-Token" : "Wrong X-Partner-Token");
+            // The same answer for an unknown partner and a wrong token: neither tells a prober which codes exist. The
+            // body is left unread and the connection closed, so a slow or huge body holds no thread (see web/).
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "Unknown partner or wrong " + TOKEN_HEADER);
+            problem.setProperty("code", ErrorCode.UNAUTHENTICATED.name());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONNECTION, "close").body(json.writeValueAsBytes(problem));
         }
         // Read as sent, whatever the declared content type: a form content type would otherwise have the body
         // re-encoded as request parameters. One byte over the limit is enough for the intake to refuse it.
@@ -97,6 +115,16 @@ class PartnerIntakeController {
         return ResponseEntity.status(result.accepted() ? HttpStatus.ACCEPTED : HttpStatus.UNPROCESSABLE_ENTITY)
                 .contentType(MediaType.parseMediaType(adapter.mediaType()))
                 .body(result.nativeAnswer());
+    }
+
+    /** A refusal is answered even when the ledger cannot record it: a database outage must not turn it into a 500. */
+    private void recordRefusal(String claimedPartner, String remoteAddress, String reason) {
+        try {
+            ledger.refuseAccess(claimedPartner, "HTTP", remoteAddress, ErrorCode.UNAUTHENTICATED.name(), reason);
+        } catch (DataAccessException e) {
+            log.warn("Could not record the refused request for {} from {}: {}", claimedPartner, remoteAddress,
+                    reason, e);
+        }
     }
 
     private ResponseEntity<byte[]> unavailable(Partner partner, PartnerAdapter adapter, String why) {
