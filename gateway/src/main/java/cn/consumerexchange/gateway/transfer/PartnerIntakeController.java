@@ -3,36 +3,45 @@ package cn.consumerexchange.gateway.transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
+import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 
 /**
  * The HTTP intake for partners that push: {@code POST /api/partners/{code}/messages} with the native message as the
  * body and the partner's token in {@code X-Partner-Token}. The answer, in the partner's native format, is the
- * response: 202 when accepted, 422 when rejected, and 503 with {@code Retry-After} and the code
- * {@code GATEWAY_UNAVAILABLE} when the gateway cannot record the message now (starting, stopping, its database or
- * broker away): nothing was accepted, and the partner sends the message again later under the same id.
+ * response: 202 when accepted, 422 when rejected (also when over the size limit), and 503 with {@code Retry-After} and
+ * the code {@code GATEWAY_UNAVAILABLE} when the gateway cannot record the message now (starting, stopping, its database
+ * or broker away): nothing was accepted, and the partner sends the message again later under the same id. An unknown
+ * partner or a wrong token gets 401 with {@code application/problem+json} and the code {@code UNAUTHENTICATED}, and is
+ * recorded in {@code refused_access}.
  */
 @RestController
 class PartnerIntakeController {
@@ -47,17 +56,21 @@ class PartnerIntakeController {
     private final ProducerTemplate camel;
     private final MessageIntake intake;
     private final UnavailableAnswers unavailableAnswers;
+    private final TransferLedger ledger;
+    private final ObjectMapper json;
     private final int maxMessageBytes;
 
     PartnerIntakeController(PartnerRegistry partners, AdapterCatalog adapters, Environment environment,
             ProducerTemplate camel, MessageIntake intake, UnavailableAnswers unavailableAnswers,
-            ExchangeProperties properties) {
+            ExchangeProperties properties, TransferLedger ledger, ObjectMapper json) {
         this.partners = partners;
         this.adapters = adapters;
         this.environment = environment;
         this.camel = camel;
         this.intake = intake;
         this.unavailableAnswers = unavailableAnswers;
+        this.ledger = ledger;
+        this.json = json;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
 
@@ -65,11 +78,18 @@ class PartnerIntakeController {
     ResponseEntity<byte[]> receive(@PathVariable String code,
             @RequestHeader(name = TOKEN_HEADER, required = false) String token, HttpServletRequest request)
             throws IOException {
-        Partner partner = partners.find(code).filter(found -> tokenMatches(found, token)).orElse(null);
+        Optional<Partner> claimed = partners.find(code);
+        Partner partner = claimed.filter(found -> tokenMatches(found, token)).orElse(null);
         if (partner == null) {
-            // The same answer for an unknown partner and a wrong token: neither tells a prober which codes exist.
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
-                    .body("Unknown partner or wrong X-Partner-Token".getBytes(StandardCharsets.UTF_8));
+            recordRefusal(code, request.getRemoteAddr(), claimed.isEmpty() ? "Unknown partner"
+                    : token == null ? "No X-Partner-Token" : "Wrong X-Partner-Token");
+            // The same answer for an unknown partner and a wrong token: neither tells a prober which codes exist. The
+            // body is left unread and the connection closed, so a slow or huge body holds no thread (see web/).
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "Unknown partner or wrong " + TOKEN_HEADER);
+            problem.setProperty("code", ErrorCode.UNAUTHENTICATED.name());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONNECTION, "close").body(json.writeValueAsBytes(problem));
         }
         // Read as sent, whatever the declared content type: a form content type would otherwise have the body
         // re-encoded as request parameters.
@@ -97,6 +117,16 @@ class PartnerIntakeController {
         return ResponseEntity.status(result.accepted() ? HttpStatus.ACCEPTED : HttpStatus.UNPROCESSABLE_ENTITY)
                 .contentType(MediaType.parseMediaType(adapter.mediaType()))
                 .body(result.nativeAnswer());
+    }
+
+    /** A refusal is answered even when the ledger cannot record it: a database outage must not turn it into a 500. */
+    private void recordRefusal(String claimedPartner, String remoteAddress, String reason) {
+        try {
+            ledger.refuseAccess(claimedPartner, "HTTP", remoteAddress, ErrorCode.UNAUTHENTICATED.name(), reason);
+        } catch (DataAccessException e) {
+            log.warn("Could not record the refused request for {} from {}: {}", claimedPartner, remoteAddress,
+                    reason, e);
+        }
     }
 
     private ResponseEntity<byte[]> unavailable(Partner partner, PartnerAdapter adapter, String why) {

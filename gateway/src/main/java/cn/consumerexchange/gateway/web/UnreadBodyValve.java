@@ -1,0 +1,37 @@
+package cn.consumerexchange.gateway.web;
+
+import java.io.IOException;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+
+import jakarta.servlet.ServletException;
+
+/**
+ * Closes the connection instead of letting Tomcat read the rest of a request body the application did not read.
+ * Tomcat otherwise "swallows" that rest (up to {@code max-swallow-size}) with blocking reads on the worker thread after
+ * the answer, even one sent with {@code Connection: close}: a client trickling the body of a refused request held the
+ * thread for as long as it kept sending (issue 7). Tomcat itself skips the swallow this way for a refused upload when
+ * a context sets {@code swallowAbortedUploads=false}; this does it for every answer. An engine valve, so it runs after
+ * Tomcat's error page handling and changes nothing in the answer.
+ */
+final class UnreadBodyValve extends ValveBase {
+
+    UnreadBodyValve() {
+        super(true);
+    }
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        getNext().invoke(request, response);
+        if (!request.isAsync() && !request.isFinished()) {
+            if (response.getStatus() < 400) {
+                // Tomcat marks the exchange as failed, which would turn an answer not yet sent into a 500.
+                response.flushBuffer();
+            }
+            request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        }
+    }
+}
