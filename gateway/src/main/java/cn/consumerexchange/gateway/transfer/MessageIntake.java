@@ -121,10 +121,21 @@ public class MessageIntake {
      * the SHA-256 of all of it.
      */
     public IntakeResult refuseTooLarge(String partnerCode, byte[] head, long size, String sha256) {
+        return refuse(partnerCode, head, size, sha256, new Violation(ErrorCode.DOCUMENT_TOO_LARGE, "/",
+                "The message has " + size + " bytes; the limit is " + maxMessageBytes));
+    }
+
+    /**
+     * Refuses input its transport could not turn into a message's bytes (a queue message of a kind that carries no
+     * text, say), keeping what there is of it.
+     *
+     * @param kept   what is kept of the input: all of it, or its first bytes
+     * @param size   the size of the whole input in bytes
+     * @param sha256 the SHA-256 of the whole input
+     */
+    public IntakeResult refuse(String partnerCode, byte[] kept, long size, String sha256, Violation why) {
         Partner sender = partners.require(partnerCode);
-        return quarantined(sender, adapters.forFormat(sender.format()), null, head, size, sha256,
-                new Violation(ErrorCode.DOCUMENT_TOO_LARGE, "/", "The message has " + size
-                        + " bytes; the limit is " + maxMessageBytes));
+        return quarantined(sender, adapters.forFormat(sender.format()), null, kept, size, sha256, why);
     }
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,

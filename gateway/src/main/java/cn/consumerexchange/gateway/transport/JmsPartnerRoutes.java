@@ -4,9 +4,6 @@ import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +12,7 @@ import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.Transport;
 import cn.consumerexchange.gateway.transfer.IntakeFailures;
+import cn.consumerexchange.gateway.transport.PartnerJmsMessages.UnreadableJmsMessage;
 
 /**
  * Partners on the gateway's own Artemis broker. Consuming the partner's message, the hand-off to delivery and the
@@ -44,18 +42,22 @@ class JmsPartnerRoutes extends RouteBuilder {
             if (partner.transport() != Transport.JMS) {
                 continue;
             }
-            from(jmsQueue(partner.inbound())
-                    + "?concurrentConsumers=" + properties.inboundConsumers() + "&disableReplyTo=true")
+            // mapJmsMessage=false: the body is read by PartnerJmsMessages, which never deserialises an object message.
+            from(jmsQueue(partner.inbound()) + "?concurrentConsumers=" + properties.inboundConsumers()
+                    + "&disableReplyTo=true&mapJmsMessage=false")
                     .routeId("inbound-" + partner.code())
+                    .onException(UnreadableJmsMessage.class).handled(true)
+                        .setBody(method(PartnerJmsMessages.class, "refusal")).id("refuse-" + partner.code())
+                        .to(jmsQueue(partner.replies())).id("answer-refusal-" + partner.code())
+                    .end()
                     .removeHeaders("exchange*")
-                    // A text message's body becomes bytes for the intake as UTF-8, whatever the JVM's default.
-                    .setProperty(Exchange.CHARSET_NAME, constant(StandardCharsets.UTF_8.name()))
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .setHeader("JMSCorrelationID", header("JMSMessageID"))
                     // An AMQP 1.0 client's message gets a new JMS id in the broker; its own id is NATIVE_MESSAGE_ID.
                     .filter(header("NATIVE_MESSAGE_ID").isNotNull())
                         .setHeader("JMSCorrelationID", header("NATIVE_MESSAGE_ID"))
                     .end()
+                    .setBody(method(PartnerJmsMessages.class, "bytes")).id("read-" + partner.code())
                     .to(INTAKE).id("intake-" + partner.code())
                     .to(jmsQueue(partner.replies())).id("answer-" + partner.code());
         }

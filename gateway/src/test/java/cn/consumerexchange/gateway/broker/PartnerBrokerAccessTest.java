@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +32,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 
@@ -88,6 +94,32 @@ class PartnerBrokerAccessTest {
             assertThat(answer).isInstanceOf(BytesMessage.class);
             assertThat(new String(answer.getBody(byte[].class), StandardCharsets.UTF_8))
                     .contains("type=\"receipt\"", "result=\"ACCEPTED\"", "for=\"" + messageId + "\"");
+        }
+    }
+
+    @Test
+    void queueMessagesThatCarryNoNativeTextAreAnsweredWithACode() throws JMSException {
+        try (Connection shenzhen = Client.ARTEMIS_CORE.factory(port).createConnection("SZ",
+                GatewayTestSupport.SZ_TOKEN)) {
+            shenzhen.start();
+            Session session = shenzhen.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MapMessage map = session.createMapMessage();
+            map.setString("complaint", "<gba-message/>");
+            Map<Message, String> expected = new LinkedHashMap<>();
+            expected.put(session.createObjectMessage(new ArrayList<>(List.of("a complaint"))),
+                    "UNTRANSLATABLE_NATIVE_MESSAGE");
+            expected.put(map, "UNTRANSLATABLE_NATIVE_MESSAGE");
+            expected.put(session.createTextMessage("<gba-message>\uD800</gba-message>"), "ILLEGAL_CHARACTER");
+
+            for (Map.Entry<Message, String> sent : expected.entrySet()) {
+                session.createProducer(session.createQueue("partner.SZ.inbound")).send(sent.getKey());
+                Message answer = session.createConsumer(session.createQueue("partner.SZ.replies"),
+                        "JMSCorrelationID = '" + sent.getKey().getJMSMessageID() + "'").receive(15_000);
+
+                assertThat(answer).as(sent.getValue()).isNotNull();
+                assertThat(new String(answer.getBody(byte[].class), StandardCharsets.UTF_8))
+                        .contains("result=\"REJECTED\"", "code=\"" + sent.getValue() + "\"");
+            }
         }
     }
 
