@@ -19,8 +19,7 @@
   <xsl:template match="/cc:CouncilMessage">
     <xsl:variable name="kind" select="string(cc:Header/cc:MessageKind)"/>
     <xsl:if test="not($kind = ('CASE', 'PROGRESS'))">
-      <xsl:message terminate="yes">The councils send CASE and PROGRESS messages to the exchange, not '<xsl:value-of
-          select="$kind"/>' (/CouncilMessage/Header/MessageKind).</xsl:message>
+      <xsl:message terminate="yes">The councils send CASE and PROGRESS messages to the exchange (/CouncilMessage/Header/MessageKind).</xsl:message>
     </xsl:if>
     <ExchangeMessage>
       <xsl:apply-templates select="cc:Header"/>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   contract v1 → hlj-csv: one CSV line (no header; the batch file carries it once) in the column order of
-  format.json. Fields holding a comma, a quote or a line break are quoted, quotes doubled. Acknowledgements and
+  format.json. Fields holding a comma, a quote or a line break are quoted, quotes doubled; a field a spreadsheet would
+  run as a formula starts with a single quote (see hl:field). Acknowledgements and
   rejections are lines with record_type ACK or REJECT; a rejection's errors go into error_codes, error_paths and
   error_reasons, each joined with "|" in the same order ("|" inside a reason becomes "｜").
 -->
@@ -93,12 +94,16 @@
     <xsl:map-entry key="'error_reasons'" select="string-join(c:Error/c:Reason ! translate(., '|', '｜'), '|')"/>
   </xsl:template>
 
-  <!-- One CSV field: quoted when it holds a separator, a quote or a line break. -->
+  <!-- One CSV field. A value that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+       return, after any single quotes) gets a single quote in front (OWASP "CSV injection"); to-contract.xsl takes
+       exactly that quote off again. Then quoted when it holds a separator, a quote or a line break. -->
   <xsl:function name="hl:field" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>
-    <xsl:sequence select="if (matches(string($value), '[,&quot;&#13;&#10;]'))
-                          then '&quot;' || replace($value, '&quot;', '&quot;&quot;') || '&quot;'
-                          else string($value)"/>
+    <xsl:variable name="inert" select="if (matches(string($value), '^''*[=+\-@&#9;&#13;]'))
+                                       then '''' || $value else string($value)"/>
+    <xsl:sequence select="if (matches($inert, '[,&quot;&#13;&#10;]'))
+                          then '&quot;' || replace($inert, '&quot;', '&quot;&quot;') || '&quot;'
+                          else $inert"/>
   </xsl:function>
 
   <!-- An instant as China time, "yyyy-MM-dd HH:mm:ss". -->

@@ -20,7 +20,7 @@
   <xsl:template match="/record">
     <xsl:variable name="type" select="hl:value('record_type')"/>
     <xsl:if test="not($type = ('COMPLAINT', 'STATUS'))">
-      <xsl:message terminate="yes">Column record_type must be COMPLAINT or STATUS on a line sent to the exchange, not '{$type}'.</xsl:message>
+      <xsl:message terminate="yes">Column record_type must be COMPLAINT or STATUS on a line sent to the exchange.</xsl:message>
     </xsl:if>
     <ExchangeMessage>
       <Envelope>
@@ -97,11 +97,14 @@
     </StatusUpdate>
   </xsl:template>
 
-  <!-- The trimmed value of a column, or nothing when it is empty. -->
+  <!-- The trimmed value of a column, or nothing when it is empty. from-contract.xsl puts a single quote before a
+       value a spreadsheet would run as a formula; exactly that one quote is taken off again. -->
   <xsl:function name="hl:value" as="xs:string?">
     <xsl:param name="column" as="xs:string"/>
     <xsl:variable name="value" select="replace(string($record/field[@name = $column]), '^\s+|\s+$', '')"/>
-    <xsl:sequence select="$value[. ne '']"/>
+    <xsl:variable name="live" select="if (matches($value, '^''+[=+\-@&#9;&#13;]')) then substring($value, 2)
+                                      else $value"/>
+    <xsl:sequence select="$live[. ne '']"/>
   </xsl:function>
 
   <!-- The non-empty items of a column joined with "|". -->

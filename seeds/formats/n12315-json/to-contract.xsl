@@ -20,7 +20,7 @@
     <xsl:variable name="type" select="nj:value(., 'xxlx')"/>
     <xsl:variable name="body" select="map[@key = ('tsxx', 'ztxx', 'tjxx')]"/>
     <xsl:if test="not($type = ('TS', 'ZT', 'TJ'))">
-      <xsl:message terminate="yes">xxlx must be TS, ZT or TJ on a message sent to the exchange, not '{$type}'.</xsl:message>
+      <xsl:message terminate="yes">xxlx must be TS, ZT or TJ on a message sent to the exchange.</xsl:message>
     </xsl:if>
     <xsl:if test="empty($body)">
       <xsl:message terminate="yes">A message of type {$type} needs its body object (tsxx, ztxx or tjxx).</xsl:message>

@@ -74,7 +74,7 @@ class AdapterRoundTripTest {
             assertThatThrownBy(() -> adapter.toContract(xxe))
                     .isInstanceOfSatisfying(UntranslatableMessageException.class, e -> {
                         assertThat(e.violations()).extracting(v -> v.code())
-                                .containsExactly(ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE);
+                                .containsExactly(ErrorCode.FORBIDDEN_XML_CONSTRUCT);
                         assertThat(e.messageId()).isEmpty();
                     });
         }

@@ -5,8 +5,11 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -19,7 +22,8 @@ import org.w3c.dom.Document;
 /**
  * Reads and writes contract v1 documents. Reading is safe on untrusted input: a hardened parse (no DTD, no
  * entities, no XInclude, bounded size and depth), then schema validation that reports every violation, then
- * binding. Writing validates too, so the exchange never emits a document it would refuse to read.
+ * binding. Writing validates too, so the exchange never emits a document it would refuse to read: a character XML
+ * cannot carry ({@link ErrorCode#ILLEGAL_CHARACTER}) is refused at its field's path before any bytes are written.
  * Business rules are {@link ContractValidator}'s job. Thread-safe.
  */
 public final class ContractCodec {
@@ -94,8 +98,14 @@ public final class ContractCodec {
         return serialise(document);
     }
 
+    /** The text screen's violations, then the schema's at paths the screen did not already report. */
     private static void requireValid(Document document) {
-        List<Violation> violations = SCHEMA.validate(document);
+        List<Violation> screened = TextScreen.screen(document);
+        Set<String> screenedPaths = screened.stream().map(Violation::path).collect(Collectors.toSet());
+        List<Violation> violations = new ArrayList<>(screened);
+        SCHEMA.validate(document).stream()
+                .filter(violation -> !screenedPaths.contains(violation.path()))
+                .forEach(violations::add);
         if (!violations.isEmpty()) {
             throw new ContractViolationException(violations);
         }

@@ -54,35 +54,40 @@ final class FieldChecks {
 
     void notInFuture(OffsetDateTime value, String path) {
         if (value != null && value.toInstant().isAfter(latestInstant)) {
-            add(ErrorCode.DATE_IN_FUTURE, path, value + " lies in the future.");
+            add(ErrorCode.DATE_IN_FUTURE, path, "The time lies in the future.");
         }
     }
 
     void notInFuture(LocalDate value, String path) {
         if (value != null && value.isAfter(latestDate)) {
-            add(ErrorCode.DATE_IN_FUTURE, path, value + " lies in the future.");
+            add(ErrorCode.DATE_IN_FUTURE, path, "The date lies in the future.");
         }
     }
 
-    /** Non-negative, at most 2 decimals, at most 18 digits. The currency is an enum of CNY, HKD and MOP. */
+    /**
+     * Non-negative, at most 2 decimals, at most 18 digits. The currency is an enum of CNY, HKD and MOP. Reads only
+     * precision and scale: printing a value such as 1E+999999999 in full would take gigabytes.
+     */
     void amount(Money money, String path) {
         BigDecimal value = money == null ? null : money.getValue();
         if (value == null) {
             return;
         }
         BigDecimal significant = value.stripTrailingZeros();
+        long integerDigits = (long) significant.precision() - significant.scale();
         if (value.signum() < 0) {
-            add(ErrorCode.INVALID_AMOUNT, path, value.toPlainString() + " is negative.");
+            add(ErrorCode.INVALID_AMOUNT, path, "The amount is negative.");
         } else if (significant.scale() > MAX_FRACTION_DIGITS) {
-            add(ErrorCode.INVALID_AMOUNT, path, value.toPlainString() + " has more than 2 decimals.");
-        } else if (significant.precision() - Math.min(significant.scale(), 0) > MAX_DIGITS) {
-            add(ErrorCode.INVALID_AMOUNT, path, value.toPlainString() + " has more than 18 digits.");
+            add(ErrorCode.INVALID_AMOUNT, path, "The amount has more than 2 decimals.");
+        } else if (Math.max(integerDigits, 0) + Math.max(significant.scale(), 0) > MAX_DIGITS) {
+            add(ErrorCode.INVALID_AMOUNT, path, "The amount has more than 18 digits.");
         }
     }
 
     void knownDivision(String code, String path) {
         if (code != null && !divisions.isKnown(code)) {
-            add(ErrorCode.UNKNOWN_DIVISION, path, code + " is not a GB/T 2260 division code.");
+            add(ErrorCode.UNKNOWN_DIVISION, path, "Division code" + Excerpt.quoted(code)
+                    + " is not in GB/T 2260.");
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.consumerexchange.contract;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.Locale;
 import javax.xml.XMLConstants;
@@ -24,8 +25,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Parses untrusted bytes into a DOM. Stops at any DOCTYPE the moment the parser meets it, before its internal
  * subset is read, so no entity is ever declared, fetched or expanded (XXE, billion laughs); stops at XInclude
- * elements; bounds the size in bytes and the element depth. Thread-safe: every parse has its own parser. Adapters
- * read partners' native XML with it too, so every XML the exchange reads passes the same guard.
+ * elements; bounds the size in bytes, the element depth and the attributes of an element. Each refusal has its
+ * own {@link ErrorCode}, and no reason repeats the document's content. Thread-safe: every parse has its own
+ * parser. Adapters read partners' native XML with it too, so every XML the exchange reads passes the same guard.
  */
 public final class HardenedXmlParser {
 
@@ -37,6 +39,13 @@ public final class HardenedXmlParser {
     private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(HardenedXmlParser::newParser);
     private static final ThreadLocal<SAXTransformerFactory> DOM_BUILDERS = ThreadLocal.withInitial(
             () -> (SAXTransformerFactory) TransformerFactory.newDefaultInstance());
+
+    /** Far more than any contract or partner element has; Xerces alone would take thousands. */
+    public static final int MAX_ATTRIBUTES = 64;
+
+    private static final int MAX_REASON_LENGTH = 300;
+    /** Xerces's wording, in the root (English) bundle, for a character XML cannot carry. */
+    private static final String INVALID_CHARACTER_MESSAGE = "invalid XML character";
 
     private final int maxBytes;
     private final int maxDepth;
@@ -63,11 +72,13 @@ public final class HardenedXmlParser {
         } catch (Refusal refusal) {
             throw new ContractViolationException(refusal.violation);
         } catch (SAXParseException e) {
-            throw refusal(ErrorCode.MALFORMED_XML,
-                    "Line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage());
+            throw malformed(e);
+        } catch (CharConversionException e) {
+            throw refusal(ErrorCode.INVALID_ENCODING, "The bytes are not valid in the document's encoding (UTF-8"
+                    + " unless it declares another).");
         } catch (SAXException | IOException e) {
-            // IOException here means undecodable bytes: the input is in memory.
-            throw refusal(ErrorCode.MALFORMED_XML, String.valueOf(e.getMessage()));
+            // Any other IOException means undecodable bytes too: the input is in memory.
+            throw refusal(ErrorCode.MALFORMED_XML, bounded(String.valueOf(e.getMessage())));
         }
         return (Document) result.getNode();
     }
@@ -113,6 +124,26 @@ public final class HardenedXmlParser {
         }
     }
 
+    /**
+     * Xerces names the position and the rule broken; what it quotes are names (of elements, attributes, entities),
+     * never text content, and the reason is bounded in length.
+     */
+    private static ContractViolationException malformed(SAXParseException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e.getCause() instanceof CharConversionException) {
+            return refusal(ErrorCode.INVALID_ENCODING, "Line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": the bytes are not valid in the document's encoding.");
+        }
+        ErrorCode code = message.contains(INVALID_CHARACTER_MESSAGE) ? ErrorCode.ILLEGAL_CHARACTER
+                : ErrorCode.MALFORMED_XML;
+        return refusal(code, bounded("Line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                + message));
+    }
+
+    private static String bounded(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+
     private static ContractViolationException refusal(ErrorCode code, String reason) {
         return new ContractViolationException(new Violation(code, FieldPaths.DOCUMENT, reason));
     }
@@ -150,11 +181,16 @@ public final class HardenedXmlParser {
         public void startElement(String uri, String localName, String qName, Attributes attributes)
                 throws SAXException {
             if (XINCLUDE_NAMESPACE.equals(uri)) {
-                throw new Refusal(ErrorCode.FORBIDDEN_XML_CONSTRUCT, "XInclude (" + qName + ") is not accepted.");
+                throw new Refusal(ErrorCode.FORBIDDEN_XML_CONSTRUCT,
+                        bounded("XInclude (" + qName + ") is not accepted."));
             }
             if (++depth > maxDepth) {
                 throw new Refusal(ErrorCode.DOCUMENT_TOO_DEEP,
                         "Elements are nested more than " + maxDepth + " levels deep.");
+            }
+            if (attributes.getLength() > MAX_ATTRIBUTES) {
+                throw new Refusal(ErrorCode.TOO_MANY_ATTRIBUTES, "An element has " + attributes.getLength()
+                        + " attributes; at most " + MAX_ATTRIBUTES + " are accepted.");
             }
             super.startElement(uri, localName, qName, attributes);
         }

@@ -2,6 +2,7 @@ package cn.consumerexchange.contract;
 
 import cn.consumerexchange.contract.SchemaOutline.ChildElement;
 import cn.consumerexchange.contract.SchemaOutline.ContentModel;
+import cn.consumerexchange.contract.SchemaErrorReasons.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.xml.sax.SAXParseException;
  * Turns every error the schema validator reports on a DOM into a {@link Violation} at the path of the field
  * concerned. Xerces reports a bad value twice (the facet that failed, then "the value of element X is not
  * valid"); the pair becomes one violation, whose reason is the facet. A missing element is reported at the
- * missing element's own path, found by comparing the document with the {@link SchemaOutline}.
+ * missing element's own path, found by comparing the document with the {@link SchemaOutline}. Reasons state the
+ * rule broken without the value ({@link SchemaErrorReasons}); a value over its type's length limit is
+ * {@link ErrorCode#FIELD_TOO_LONG}.
  */
 final class SchemaErrorCollector implements ErrorHandler {
 
@@ -50,11 +53,12 @@ final class SchemaErrorCollector implements ErrorHandler {
     private static final Pattern ELEMENT_LIST = Pattern.compile("'\\{(\"[^']*)}'");
     private static final Pattern NAMESPACE_IN_NAME = Pattern.compile("\"[^\"]*\":");
 
-    private record FacetError(Element element, String reason) {
+    private record FacetError(Element element, Reason reason) {
     }
 
     private final Validator validator;
     private final SchemaOutline outline;
+    private final SchemaErrorReasons reasons;
     private final Document document;
     private final Map<String, Violation> violationsByPath = new LinkedHashMap<>();
     private FacetError pendingFacet;
@@ -62,6 +66,7 @@ final class SchemaErrorCollector implements ErrorHandler {
     SchemaErrorCollector(Validator validator, SchemaOutline outline, Document document) {
         this.validator = validator;
         this.outline = outline;
+        this.reasons = new SchemaErrorReasons(outline);
         this.document = document;
     }
 
@@ -92,11 +97,14 @@ final class SchemaErrorCollector implements ErrorHandler {
         Matcher keyMatcher = KEY.matcher(message);
         boolean hasKey = keyMatcher.find();
         String key = hasKey ? keyMatcher.group(1) : "";
-        String reason = clean(hasKey ? message.substring(keyMatcher.end()) : message);
+        String text = hasKey ? message.substring(keyMatcher.end()) : message;
+        Reason reason = reasons.rewrite(key, text)
+                .map(rewritten -> new Reason(clean(rewritten.text()), rewritten.tooLong()))
+                .orElseGet(() -> new Reason(clean(text), false));
         Element element = currentElement();
         if (VALUE_SUMMARIES.contains(key)) {
             boolean explainedByFacet = pendingFacet != null && pendingFacet.element() == element;
-            String detail = explainedByFacet ? pendingFacet.reason() : reason;
+            Reason detail = explainedByFacet ? pendingFacet.reason() : reason;
             if (explainedByFacet) {
                 pendingFacet = null;
             }
@@ -108,28 +116,29 @@ final class SchemaErrorCollector implements ErrorHandler {
         switch (key) {
             // 2.4.a is raised at the child that cannot come next, 2.4.b at the parent that ends too early.
             case "cvc-complex-type.2.4.a" ->
-                    reportMissingChildren((Element) element.getParentNode(), element, reason);
-            case "cvc-complex-type.2.4.b" -> reportMissingChildren(element, element, reason);
-            case "cvc-complex-type.4" -> reportMissingAttributes(element, reason);
+                    reportMissingChildren((Element) element.getParentNode(), element, reason.text());
+            case "cvc-complex-type.2.4.b" -> reportMissingChildren(element, element, reason.text());
+            case "cvc-complex-type.4" -> reportMissingAttributes(element, reason.text());
             default -> {
                 if (FACET_KEY.matcher(key).matches()) {
                     pendingFacet = new FacetError(element, reason);
                 } else {
-                    add(new Violation(ErrorCode.SCHEMA_VIOLATION, FieldPaths.pathOf(element), reason));
+                    add(new Violation(ErrorCode.SCHEMA_VIOLATION, FieldPaths.pathOf(element), reason.text()));
                 }
             }
         }
     }
 
-    private void reportBadValue(Element element, String attribute, String reason) {
+    private void reportBadValue(Element element, String attribute, Reason reason) {
         List<String> names = new ArrayList<>(FieldPaths.namesOf(element));
         String path = FieldPaths.pathOf(element);
         if (attribute != null) {
             names.add("@" + attribute);
             path += "/@" + attribute;
         }
-        ErrorCode code = outline.typeOf(names).map(CODE_BY_TYPE::get).orElse(ErrorCode.SCHEMA_VIOLATION);
-        add(new Violation(code, path, reason));
+        ErrorCode code = reason.tooLong() ? ErrorCode.FIELD_TOO_LONG
+                : outline.typeOf(names).map(CODE_BY_TYPE::get).orElse(ErrorCode.SCHEMA_VIOLATION);
+        add(new Violation(code, path, reason.text()));
     }
 
     /** Reports each required child {@code parent} lacks; if it lacks none, {@code offending} is out of place. */
@@ -200,7 +209,7 @@ final class SchemaErrorCollector implements ErrorHandler {
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    /** Drops the namespace from element names and bounds the length: values are echoed in messages. */
+    /** Drops the namespace from element names and bounds the length: names come from the document. */
     private static String clean(String message) {
         String unlisted = ELEMENT_LIST.matcher(message).replaceAll("'$1'");
         String cleaned = NAMESPACE_IN_NAME.matcher(unlisted).replaceAll("");

@@ -24,7 +24,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The element structure of the contract schema, read from the XSD itself: for each complex type its child
- * elements (type, required or not), its required choices and its attributes. Lets schema errors be reported
+ * elements (type, required or not), its required choices and its attributes; for simple types their maximum
+ * length. Lets schema errors be reported
  * as "this field is missing" at the field's own path, and value errors with the code of the field's type.
  */
 final class SchemaOutline {
@@ -44,16 +45,20 @@ final class SchemaOutline {
 
     private final Map<String, ContentModel> contentByType;
     private final Map<String, String> rootElementTypes;
+    private final Map<String, Integer> maxLengthBySimpleType;
 
-    private SchemaOutline(Map<String, ContentModel> contentByType, Map<String, String> rootElementTypes) {
+    private SchemaOutline(Map<String, ContentModel> contentByType, Map<String, String> rootElementTypes,
+                          Map<String, Integer> maxLengthBySimpleType) {
         this.contentByType = contentByType;
         this.rootElementTypes = rootElementTypes;
+        this.maxLengthBySimpleType = maxLengthBySimpleType;
     }
 
     /** Reads the schema at {@code entry} and every schema it includes. */
     static SchemaOutline load(URL entry) {
         Map<String, ContentModel> contentByType = new HashMap<>();
         Map<String, String> rootElementTypes = new HashMap<>();
+        Map<String, Integer> maxLengthBySimpleType = new HashMap<>();
         Deque<URL> pending = new ArrayDeque<>(List.of(entry));
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {
@@ -74,13 +79,30 @@ final class SchemaOutline {
                                 .filter(c -> "complexType".equals(c.getLocalName()))
                                 .forEach(type -> contentByType.put(name, contentOf(type)));
                     }
+                    case "simpleType" -> maxLength(child).ifPresent(
+                            max -> maxLengthBySimpleType.put(child.getAttribute("name"), max));
                     default -> {
-                        // simple types and annotations carry no element structure
+                        // annotations carry no structure
                     }
                 }
             }
         }
-        return new SchemaOutline(Map.copyOf(contentByType), Map.copyOf(rootElementTypes));
+        return new SchemaOutline(Map.copyOf(contentByType), Map.copyOf(rootElementTypes),
+                Map.copyOf(maxLengthBySimpleType));
+    }
+
+    /** The longest value a simple type of the schema takes ({@code maxLength} or {@code length}), if it says. */
+    Optional<Integer> maxLength(String simpleType) {
+        return Optional.ofNullable(maxLengthBySimpleType.get(simpleType));
+    }
+
+    private static Optional<Integer> maxLength(Element simpleType) {
+        return children(simpleType).stream()
+                .filter(child -> "restriction".equals(child.getLocalName()))
+                .flatMap(restriction -> children(restriction).stream())
+                .filter(facet -> "maxLength".equals(facet.getLocalName()) || "length".equals(facet.getLocalName()))
+                .map(facet -> Integer.valueOf(facet.getAttribute("value")))
+                .findFirst();
     }
 
     /** The declared type of the element (or attribute, written {@code @name}) at this path of local names. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -179,11 +180,29 @@ class ContractCodecTest {
         }
 
         @Test
-        void bytesThatAreNotUtf8AreMalformed() {
+        void bytesThatAreNotUtf8AreAnInvalidEncoding() {
             byte[] xml = {'<', 'a', '>', (byte) 0xff, (byte) 0xfe, '<', '/', 'a', '>'};
 
             assertOnlyViolation(violationsReading(xml))
-                    .extracting(Violation::code).isEqualTo(ErrorCode.MALFORMED_XML);
+                    .extracting(Violation::code).isEqualTo(ErrorCode.INVALID_ENCODING);
+        }
+
+        @Test
+        void characterReferenceToNulIsAnIllegalCharacter() {
+            assertOnlyViolation(violationsReading(utf8("<ExchangeMessage>&#0;</ExchangeMessage>")))
+                    .extracting(Violation::code).isEqualTo(ErrorCode.ILLEGAL_CHARACTER);
+        }
+
+        @Test
+        void elementWithMoreThanSixtyFourAttributesIsRefused() {
+            StringBuilder attributes = new StringBuilder();
+            for (int i = 0; i <= HardenedXmlParser.MAX_ATTRIBUTES; i++) {
+                attributes.append(" a").append(i).append("=\"1\"");
+            }
+
+            assertOnlyViolation(violationsReading(utf8("<ExchangeMessage" + attributes + "/>")))
+                    .isEqualTo(new Violation(ErrorCode.TOO_MANY_ATTRIBUTES, "/",
+                            "An element has 65 attributes; at most 64 are accepted."));
         }
 
         @Test
@@ -243,8 +262,7 @@ class ContractCodecTest {
             List<Violation> violations =
                     violationsReading(Samples.bytes("samples/invalid/schema/complaint-unsupported-currency.xml"));
 
-            assertThat(violations.get(0).reason()).isEqualTo("Value 'USD' is not facet-valid with respect to"
-                    + " enumeration '[CNY, HKD, MOP]'. It must be a value from the enumeration.");
+            assertThat(violations.get(0).reason()).isEqualTo("Value 'USD' is not one of CNY, HKD, MOP.");
         }
 
         @Test
@@ -309,6 +327,30 @@ class ContractCodecTest {
 
             assertThat(refused.violations()).containsExactly(new Violation(ErrorCode.MISSING_FIELD,
                     "/ExchangeMessage/Complaint/Facts", "Facts is required."));
+        }
+    }
+
+    @Nested
+    class WritingAmounts {
+
+        @Test
+        void amountThatWouldExpandWhenPrintedIsRefusedWithoutPrintingIt() {
+            ExchangeMessage message = Samples.validMessage("complaint");
+            message.getComplaint().getPurchase().getAmount().setValue(new BigDecimal("1E+999999999"));
+
+            ContractViolationException refused =
+                    catchThrowableOfType(ContractViolationException.class, () -> codec.write(message));
+
+            assertThat(refused.violations()).extracting(Violation::code, Violation::path).containsExactly(
+                    tuple(ErrorCode.INVALID_AMOUNT, "/ExchangeMessage/Complaint/Purchase/Amount"));
+        }
+
+        @Test
+        void amountIsWrittenInPlainDigits() {
+            ExchangeMessage message = Samples.validMessage("complaint");
+            message.getComplaint().getPurchase().getAmount().setValue(new BigDecimal("1.2E+3"));
+
+            assertThat(new String(codec.write(message), StandardCharsets.UTF_8)).contains(">1200</Amount>");
         }
     }
 

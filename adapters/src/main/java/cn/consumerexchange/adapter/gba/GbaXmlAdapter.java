@@ -15,12 +15,12 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.adapter.support.NativeXml;
 import cn.consumerexchange.adapter.support.Values;
+import cn.consumerexchange.contract.Excerpt;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Complainant;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ConsumerRequest;
 import cn.consumerexchange.contract.v1.ConsumerRequests;
-import cn.consumerexchange.contract.v1.Currency;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
@@ -67,7 +67,7 @@ public class GbaXmlAdapter implements PartnerAdapter {
         String messageId = text(header, "msg-id");
         if (!"gba-message".equals(root.getLocalName()) || header == null) {
             throw new UntranslatableMessageException(messageId, "/",
-                    "Expected <gba-message> with a <header>, found <" + root.getLocalName() + ">");
+                    "Expected <gba-message> with a <header>.");
         }
         ExchangeMessage message = new ExchangeMessage();
         String type = attribute(root, "type");
@@ -75,8 +75,8 @@ public class GbaXmlAdapter implements PartnerAdapter {
             case "complaint" -> message.setComplaint(complaint(child(root, "complaint"), messageId));
             case "status" -> message.setStatusUpdate(status(child(root, "status"), messageId));
             default -> throw new UntranslatableMessageException(messageId, "/gba-message/@type",
-                    "Message type '" + type + "' is not one the gba-xml format carries to the gateway "
-                            + "(complaint, status)");
+                    "Message type" + Excerpt.quoted(type) + " is not one the gba-xml format carries to the gateway "
+                            + "(complaint, status).");
         }
         message.setEnvelope(envelope(header, messageId,
                 "complaint".equals(type) ? MessageKind.COMPLAINT : MessageKind.STATUS_UPDATE));
@@ -98,7 +98,7 @@ public class GbaXmlAdapter implements PartnerAdapter {
     private static Complaint complaint(Element body, String messageId) {
         if (body == null) {
             throw new UntranslatableMessageException(messageId, "/gba-message/complaint", "A complaint message "
-                    + "needs a <complaint> element");
+                    + "needs a <complaint> element.");
         }
         Complaint complaint = new Complaint();
         complaint.setOriginCaseNumber(text(body, "case-no"));
@@ -132,9 +132,9 @@ public class GbaXmlAdapter implements PartnerAdapter {
         Element amount = child(bought, "amount");
         if (amount != null) {
             Money money = new Money();
-            money.setValue(Values.decimal(amount.getTextContent().trim(), "/gba-message/complaint/purchase/amount",
+            money.setValue(Values.amount(amount.getTextContent().trim(), "/gba-message/complaint/purchase/amount",
                     messageId));
-            money.setCurrency(Values.enumValue(Currency.class, attribute(amount, "currency"),
+            money.setCurrency(Values.currency(attribute(amount, "currency"),
                     "/gba-message/complaint/purchase/amount/@currency", messageId));
             purchase.setAmount(money);
         }
@@ -160,7 +160,7 @@ public class GbaXmlAdapter implements PartnerAdapter {
     private static StatusUpdate status(Element body, String messageId) {
         if (body == null) {
             throw new UntranslatableMessageException(messageId, "/gba-message/status", "A status message needs a "
-                    + "<status> element");
+                    + "<status> element.");
         }
         StatusUpdate status = new StatusUpdate();
         status.setCaseRef(attribute(body, "case"));

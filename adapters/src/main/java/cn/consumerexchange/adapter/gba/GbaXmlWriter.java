@@ -10,6 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import cn.consumerexchange.adapter.support.Amounts;
 import cn.consumerexchange.contract.v1.Acknowledgement;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.Envelope;
@@ -101,7 +102,7 @@ class GbaXmlWriter {
         if (purchase.getAmount() != null) {
             xml.writeStartElement("amount");
             attribute("currency", purchase.getAmount().getCurrency().name());
-            xml.writeCharacters(purchase.getAmount().getValue().toPlainString());
+            xml.writeCharacters(Amounts.plain(purchase.getAmount().getValue()));
             xml.writeEndElement();
         }
         xml.writeEndElement();

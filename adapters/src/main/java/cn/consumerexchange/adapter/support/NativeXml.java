@@ -9,13 +9,12 @@ import org.w3c.dom.Node;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractViolationException;
-import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.contract.HardenedXmlParser;
-import cn.consumerexchange.contract.Violation;
 
 /**
  * Reads a partner's native XML with the contract's {@link HardenedXmlParser}: no DOCTYPE, so no entity is ever
- * declared, expanded or fetched; no XInclude; bounded size and depth. Also small helpers to walk the result.
+ * declared, expanded or fetched; no XInclude; bounded size, depth and attributes per element. Also small helpers
+ * to walk the result.
  */
 public final class NativeXml {
 
@@ -25,15 +24,15 @@ public final class NativeXml {
     private NativeXml() {
     }
 
-    /** @throws UntranslatableMessageException carrying the parser's reason when the bytes are refused */
+    /**
+     * @throws UntranslatableMessageException with the parser's own violations when the bytes are refused, so the
+     *                                        sender learns the specific code (e.g. FORBIDDEN_XML_CONSTRUCT)
+     */
     public static Element parse(byte[] xml) {
         try {
             return PARSER.parse(xml).getDocumentElement();
         } catch (ContractViolationException e) {
-            throw new UntranslatableMessageException(null, e.violations().stream()
-                    .map(refused -> new Violation(ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE, refused.path(),
-                            refused.code() + ": " + refused.reason()))
-                    .toList());
+            throw new UntranslatableMessageException(null, e.violations());
         }
     }
 

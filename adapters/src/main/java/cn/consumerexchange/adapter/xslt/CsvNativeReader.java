@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -17,16 +19,21 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 
 import cn.consumerexchange.adapter.UntranslatableMessageException;
-import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.adapter.support.NativeText;
+import cn.consumerexchange.contract.ErrorCode;
+import cn.consumerexchange.contract.XmlCharacters;
 
 /**
  * Reads csv-kind messages: one record (quoted fields may hold separators, quotes and line breaks), after an optional
  * header line. The stylesheet sees {@code <record><field name="column">value</field>…</record>}, with the header's
- * names when there is one and the format's configured columns otherwise.
+ * names when there is one and the format's configured columns otherwise. Broken quoting, more than one line of data
+ * and a wrong number of fields are {@link ErrorCode#MALFORMED_CSV}; a cell holding a character XML cannot carry is
+ * {@link ErrorCode#ILLEGAL_CHARACTER} at {@code /record/<column>}.
  */
 final class CsvNativeReader implements NativeReader {
 
     private static final String PATH = "/record";
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     private final Processor processor;
     private final CsvLayout layout;
@@ -40,32 +47,42 @@ final class CsvNativeReader implements NativeReader {
 
     @Override
     public XdmNode read(byte[] nativeMessage) {
-        if (nativeMessage.length > ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES) {
-            throw new UntranslatableMessageException(null, PATH, "The message has " + nativeMessage.length
-                    + " bytes; at most " + ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES + " are accepted.");
-        }
         List<CSVRecord> records = records(NativeText.decode(nativeMessage, PATH));
         boolean hasHeader = !records.isEmpty() && layout.columns().containsAll(records.get(0).toList());
         List<String> columns = hasHeader ? records.get(0).toList() : layout.columns();
         List<CSVRecord> data = records.subList(hasHeader ? 1 : 0, records.size());
         if (data.size() != 1) {
-            throw new UntranslatableMessageException(null, PATH, "A message is one line of data after an optional "
-                    + "header; found " + data.size() + ".");
+            throw malformed(PATH, "A message is one line of data after an optional header; found " + data.size()
+                    + ".");
         }
         CSVRecord record = data.get(0);
         if (record.size() != columns.size()) {
-            throw new UntranslatableMessageException(null, PATH, "Line " + (hasHeader ? 2 : 1) + " has "
-                    + record.size() + " fields; expected " + columns.size() + ": " + String.join(",", columns));
+            throw malformed(PATH, "Line " + (hasHeader ? 2 : 1) + " has " + record.size() + " fields; expected "
+                    + columns.size() + ": " + String.join(",", columns) + ".");
         }
-        return toXml(columns, record.toList());
+        List<String> values = record.toList();
+        for (int i = 0; i < columns.size(); i++) {
+            if (XmlCharacters.firstIllegal(values.get(i)) >= 0) {
+                throw new UntranslatableMessageException(null, ErrorCode.ILLEGAL_CHARACTER,
+                        PATH + "/" + columns.get(i), XmlCharacters.REASON);
+            }
+        }
+        return toXml(columns, values);
     }
 
+    /** Commons CSV's messages quote the content; only the line it names is kept. */
     private List<CSVRecord> records(String text) {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             return parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new UntranslatableMessageException(null, PATH, "Not valid CSV: " + e.getMessage());
+            Matcher line = LINE.matcher(String.valueOf(e.getMessage()));
+            throw malformed(PATH, "Not valid CSV" + (line.find() ? " at line " + line.group(1) : "")
+                    + ": a quoted field is not closed, or characters follow its closing quote.");
         }
+    }
+
+    private static UntranslatableMessageException malformed(String path, String reason) {
+        return new UntranslatableMessageException(null, ErrorCode.MALFORMED_CSV, path, reason);
     }
 
     private XdmNode toXml(List<String> columns, List<String> values) {

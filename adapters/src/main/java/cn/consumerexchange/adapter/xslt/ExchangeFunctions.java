@@ -18,6 +18,7 @@ import net.sf.saxon.value.SequenceType;
 import net.sf.saxon.value.StringValue;
 
 import cn.consumerexchange.adapter.MappingException;
+import cn.consumerexchange.contract.Excerpt;
 
 /**
  * The functions every stylesheet of a declarative format may call, in namespace {@value #NAMESPACE}:
@@ -72,7 +73,8 @@ final class ExchangeFunctions {
         String value = arguments[1].trim();
         Optional<String> found = direction.apply(codes.table(table), value);
         if (found.isEmpty()) {
-            throw new XPathException("Code table " + table + " has no " + side + " code '" + value + "'.");
+            throw new XPathException("Code table " + table + " has no " + side + " code" + Excerpt.quoted(value)
+                    + ".");
         }
         return found.get();
     }

@@ -37,6 +37,7 @@ public final class XsltAdapter implements PartnerAdapter {
 
     private static final String CONTRACT_NAMESPACE = "urn:cn:consumer-exchange:contract:v1";
     private static final ContractCodec CODEC = ContractCodec.standard();
+    private static final int MAX_REASON_LENGTH = 300;
     /** Our own output is trusted, but every XML the exchange reads passes the same guard. */
     private static final HardenedXmlParser CONTRACT_PARSER = new HardenedXmlParser(
             ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES, ContractCodec.DEFAULT_MAX_ELEMENT_DEPTH);
@@ -118,7 +119,7 @@ public final class XsltAdapter implements PartnerAdapter {
             FormatProcessor.transform(toContract, input, transformer -> result);
         } catch (StylesheetFailure e) {
             throw new UntranslatableMessageException(nativeMessageId(input), "/",
-                    "[" + format() + " to-contract.xsl] " + e.getMessage());
+                    "[" + format() + " to-contract.xsl] " + bounded(e.getMessage()));
         }
         return result.getXdmNode();
     }
@@ -185,9 +186,18 @@ public final class XsltAdapter implements PartnerAdapter {
             serializer.serializeNode(contract);
         } catch (SaxonApiException e) {
             throw new UntranslatableMessageException(string(contractMessageId, contract), "/",
-                    "[" + format() + " to-contract.xsl] the result cannot be written as XML: " + e.getMessage());
+                    "[" + format() + " to-contract.xsl] the result cannot be written as XML: "
+                            + bounded(e.getMessage()));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A stylesheet's or Saxon's reason may quote the message (a format author's {@code xsl:message}, a value that
+     * failed a cast): it is cut short, as every reason the exchange sends back.
+     */
+    private static String bounded(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
     }
 
     private static Optional<MessageKind> messageKind(String type) {

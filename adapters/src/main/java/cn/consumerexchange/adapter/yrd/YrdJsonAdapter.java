@@ -1,6 +1,5 @@
 package cn.consumerexchange.adapter.yrd;
 
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -8,8 +7,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,14 +15,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
+import cn.consumerexchange.adapter.support.Amounts;
+import cn.consumerexchange.adapter.support.NativeText;
+import cn.consumerexchange.adapter.support.StrictJson;
 import cn.consumerexchange.adapter.support.Values;
+import cn.consumerexchange.contract.Excerpt;
 import cn.consumerexchange.contract.v1.Acknowledgement;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Complainant;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ConsumerRequest;
 import cn.consumerexchange.contract.v1.ConsumerRequests;
-import cn.consumerexchange.contract.v1.Currency;
 import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
@@ -53,10 +53,8 @@ public class YrdJsonAdapter implements PartnerAdapter {
     private static final Set<MessageKind> MESSAGE_TYPES = Collections.unmodifiableSet(EnumSet.of(
             MessageKind.COMPLAINT, MessageKind.STATUS_UPDATE, MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION));
 
-    /** Deeply nested input is refused early rather than walked. */
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-            .build()).build();
+    /** Reads only what {@link StrictJson} has checked; writes the partner's messages. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     @Override
     public String format() {
@@ -89,8 +87,9 @@ public class YrdJsonAdapter implements PartnerAdapter {
                 message.setStatusUpdate(status(body(root, "status", messageId), messageId));
                 kind = MessageKind.STATUS_UPDATE;
             }
-            default -> throw new UntranslatableMessageException(messageId, "$.msgType", "Message type '" + type
-                    + "' is not one the yrd-json format carries to the gateway (COMPLAINT, STATUS)");
+            default -> throw new UntranslatableMessageException(messageId, "$.msgType", "Message type"
+                    + Excerpt.quoted(type) + " is not one the yrd-json format carries to the gateway (COMPLAINT,"
+                    + " STATUS).");
         }
         Envelope envelope = new Envelope();
         envelope.setMessageId(messageId);
@@ -105,24 +104,24 @@ public class YrdJsonAdapter implements PartnerAdapter {
     }
 
     private static JsonNode parse(byte[] nativeMessage) {
+        String json = NativeText.decode(nativeMessage, "$");
+        StrictJson.check(json);
         try {
-            JsonNode root = JSON.readTree(nativeMessage);
+            JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject()) {
-                throw new UntranslatableMessageException(null, "$", "Expected a JSON object");
+                throw new UntranslatableMessageException(null, "$", "Expected a JSON object.");
             }
             return root;
         } catch (JacksonException e) {
-            throw new UntranslatableMessageException(null, "$", "Not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UntranslatableMessageException(null, "$", "Unreadable JSON: " + e.getMessage());
+            throw new IllegalStateException("JSON that StrictJson read could not be read again", e);
         }
     }
 
     private static JsonNode body(JsonNode root, String name, String messageId) {
         JsonNode body = root.get(name);
         if (body == null || !body.isObject()) {
-            throw new UntranslatableMessageException(messageId, "$." + name, "A " + root.path("msgType").asText()
-                    + " message needs a '" + name + "' object");
+            throw new UntranslatableMessageException(messageId, "$." + name, "The message type needs a '" + name
+                    + "' object.");
         }
         return body;
     }
@@ -159,9 +158,8 @@ public class YrdJsonAdapter implements PartnerAdapter {
         purchase.setDate(Values.date(text(order, "orderDate"), "$.complaint.order.orderDate", messageId));
         if (order.has("amount")) {
             Money amount = new Money();
-            amount.setValue(Values.decimal(text(order, "amount"), "$.complaint.order.amount", messageId));
-            amount.setCurrency(Values.enumValue(Currency.class, text(order, "currency"),
-                    "$.complaint.order.currency", messageId));
+            amount.setValue(Values.amount(text(order, "amount"), "$.complaint.order.amount", messageId));
+            amount.setCurrency(Values.currency(text(order, "currency"), "$.complaint.order.currency", messageId));
             purchase.setAmount(amount);
         }
         complaint.setPurchase(purchase);
@@ -259,7 +257,7 @@ public class YrdJsonAdapter implements PartnerAdapter {
                 .put("store", purchase.getStore())
                 .put("orderDate", purchase.getDate() == null ? null : purchase.getDate().toString());
         if (purchase.getAmount() != null) {
-            order.put("amount", purchase.getAmount().getValue().toPlainString())
+            order.put("amount", Amounts.plain(purchase.getAmount().getValue()))
                     .put("currency", purchase.getAmount().getCurrency().name());
         }
         body.put("categoryCode", complaint.getCategory());
