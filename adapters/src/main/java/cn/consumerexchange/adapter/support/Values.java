@@ -22,10 +22,8 @@ public final class Values {
 
     /** An amount of the contract has at most 18 digits; this leaves room for zeros, a sign and a point. */
     private static final int MAX_AMOUNT_CHARS = 40;
-    private static final int MAX_AMOUNT_DIGITS = 18;
-    private static final int MAX_AMOUNT_DECIMALS = 2;
     private static final Pattern EXPONENT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private Values() {
     }
@@ -41,10 +39,12 @@ public final class Values {
 
     /**
      * An amount in plain digits, e.g. {@code 1299.00}. Its text is checked before it becomes a number: a value such
-     * as {@code 1E+999999999} is short, but printing it in full would exhaust the heap.
+     * as {@code 1E+999999999} is short, but printing it in full would exhaust the heap. A bounded number the contract
+     * refuses (negative, more than 2 decimals or 18 digits) is read as it is, so the contract's rules report it with
+     * every other reason to refuse the message.
      *
      * @throws UntranslatableMessageException {@link ErrorCode#NUMBER_TOO_LARGE} for an exponent or a long text,
-     *                                        {@link ErrorCode#INVALID_AMOUNT} for anything else the contract refuses
+     *                                        {@link ErrorCode#INVALID_AMOUNT} for a text that is not a number
      */
     public static BigDecimal amount(String value, String path, String messageId) {
         if (value == null) {
@@ -59,15 +59,8 @@ public final class Values {
                     + " out in digits such as 1299.00.");
         }
         if (!PLAIN_DECIMAL.matcher(value).matches()) {
-            throw refusal(messageId, ErrorCode.INVALID_AMOUNT, path, "The amount is not a non-negative decimal"
-                    + " number such as 1299.00.");
-        }
-        BigDecimal amount = new BigDecimal(value).stripTrailingZeros();
-        if (amount.scale() > MAX_AMOUNT_DECIMALS) {
-            throw refusal(messageId, ErrorCode.INVALID_AMOUNT, path, "The amount has more than 2 decimals.");
-        }
-        if (amount.precision() - Math.min(amount.scale(), 0) > MAX_AMOUNT_DIGITS) {
-            throw refusal(messageId, ErrorCode.INVALID_AMOUNT, path, "The amount has more than 18 digits.");
+            throw refusal(messageId, ErrorCode.INVALID_AMOUNT, path, "The amount is not a decimal number such as"
+                    + " 1299.00.");
         }
         return new BigDecimal(value);
     }

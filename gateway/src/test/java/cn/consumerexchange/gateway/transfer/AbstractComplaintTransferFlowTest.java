@@ -299,9 +299,9 @@ abstract class AbstractComplaintTransferFlowTest {
         Element malformed = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send("<gba-message><header>")));
 
         assertThat(hostile.getAttribute("result")).isEqualTo("REJECTED");
-        assertThat(errorCodes(hostile)).containsExactly("UNTRANSLATABLE_NATIVE_MESSAGE");
+        assertThat(errorCodes(hostile)).containsExactly("FORBIDDEN_XML_CONSTRUCT");
         assertThat(hostile.getTextContent()).doesNotContain("root:");
-        assertThat(errorCodes(malformed)).containsExactly("UNTRANSLATABLE_NATIVE_MESSAGE");
+        assertThat(errorCodes(malformed)).containsExactly("MALFORMED_XML");
 
         String messageId = newMessageId();
         Element stillWorking = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
