@@ -13,6 +13,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -79,6 +80,9 @@ public final class HardenedXmlParser {
         } catch (SAXException | IOException e) {
             // Any other IOException means undecodable bytes too: the input is in memory.
             throw refusal(ErrorCode.MALFORMED_XML, bounded(String.valueOf(e.getMessage())));
+        } catch (DOMException e) {
+            // The parser passes a name such as ":id" that the DOM refuses when it builds the node (found by fuzzing).
+            throw refusal(ErrorCode.MALFORMED_XML, "An element or attribute name is not valid with XML namespaces.");
         }
         return (Document) result.getNode();
     }

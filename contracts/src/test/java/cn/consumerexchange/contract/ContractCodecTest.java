@@ -121,6 +121,13 @@ class ContractCodecTest {
         }
 
         @Test
+        void nameThatIsNotValidWithNamespacesIsMalformed() {
+            byte[] xml = utf8("<ExchangeMessage xmlns=\"urn:cn:consumer-exchange:contract:v1\" :version=\"1\"/>");
+
+            assertOnlyViolation(violationsReading(xml)).extracting(Violation::code).isEqualTo(ErrorCode.MALFORMED_XML);
+        }
+
+        @Test
         void documentDeeperThanTheLimitIsRefused() {
             byte[] xml = utf8("<a>".repeat(33) + "</a>".repeat(33));
 

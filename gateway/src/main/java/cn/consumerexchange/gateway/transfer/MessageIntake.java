@@ -164,20 +164,32 @@ public class MessageIntake {
     }
 
     /**
-     * Refuses at once a message whose receiver's format cannot carry its type, rather than acknowledging it and failing
-     * every delivery attempt.
+     * Refuses at once a message the receiver's format cannot carry, rather than acknowledging it and failing every
+     * delivery attempt: a type the format does not carry, or content it cannot write (a code its code tables lack).
+     * The message is written in the receiver's format here to prove it can be.
      */
     private Routing receiverCanTake(Routing routing, ExchangeMessage message) {
-        if (routing instanceof Routing.Routed routed) {
-            MessageKind type = message.getEnvelope().getMessageType();
-            Partner receiver = routed.receiver();
-            if (!adapters.forFormat(receiver.format()).messageTypes().contains(type)) {
-                return new Routing.Refused(List.of(new Violation(ErrorCode.RECEIVER_CANNOT_TAKE,
-                        "/ExchangeMessage/Envelope/MessageType", "The receiver " + receiver.code() + " ("
-                                + receiver.format() + ") does not take " + type + " messages through the exchange")));
-            }
+        if (!(routing instanceof Routing.Routed routed)) {
+            return routing;
+        }
+        MessageKind type = message.getEnvelope().getMessageType();
+        Partner receiver = routed.receiver();
+        PartnerAdapter receiverFormat = adapters.forFormat(receiver.format());
+        if (!receiverFormat.messageTypes().contains(type)) {
+            return cannotTake("/ExchangeMessage/Envelope/MessageType", "The receiver " + receiver.code() + " ("
+                    + receiver.format() + ") does not take " + type + " messages through the exchange");
+        }
+        try {
+            receiverFormat.toNative(message);
+        } catch (IllegalArgumentException unwritable) {
+            return cannotTake("/", "The receiver " + receiver.code() + " (" + receiver.format()
+                    + ") cannot be sent this message: " + unwritable.getMessage());
         }
         return routing;
+    }
+
+    private static Routing cannotTake(String path, String reason) {
+        return new Routing.Refused(List.of(new Violation(ErrorCode.RECEIVER_CANNOT_TAKE, path, reason)));
     }
 
     /** A translated message checked against the contract, and its contract document when the schema allowed one. */

@@ -143,6 +143,19 @@ class FormatPairsTest {
                 .doesNotContain(gatewayRef);
     }
 
+    @Test
+    void aComplaintTheReceiversCodeTablesCannotWriteIsRefusedAtIntake() throws JMSException {
+        Partner sender = partners.require("PGBA");
+        ExchangeMessage complaint = SampleCases.complaint(sender.authority(), "810000", "PW-" + UUID.randomUUID(),
+                "CASE-" + UUID.randomUUID().toString().substring(0, 8));
+        // A category of the national standard that the Hong Kong and Macao councils' code table has no code for.
+        complaint.getComplaint().setCategory("010101002");
+
+        String answer = sendAndAwaitAnswer(sender, adapters.forFormat(sender.format()).toNative(complaint));
+
+        assertThat(answer).contains("result=\"REJECTED\"", "RECEIVER_CANNOT_TAKE", "PHKMO", "010101002");
+    }
+
     private String sendAndAwaitAnswer(Partner partner, byte[] nativeMessage) throws JMSException {
         AtomicReference<Message> sent = new AtomicReference<>();
         jms.send(partner.inbound(), session -> {
