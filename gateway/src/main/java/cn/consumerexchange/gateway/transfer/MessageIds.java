@@ -28,7 +28,7 @@ final class MessageIds {
     static Violation unreadable(String messageId) {
         String what;
         if (messageId == null || messageId.isBlank()) {
-            what = "The message has no message id";
+            what = "No message id could be read from the message";
         } else if (messageId.length() > MAX_LENGTH) {
             what = "The message id has " + messageId.length() + " characters; at most " + MAX_LENGTH + " are allowed";
         } else {

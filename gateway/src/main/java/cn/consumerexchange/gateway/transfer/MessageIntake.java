@@ -290,7 +290,12 @@ public class MessageIntake {
      */
     private IntakeResult quarantined(Partner sender, PartnerAdapter adapter, String messageId, byte[] payload,
             long size, String sha256, Violation... violations) {
-        List<Violation> reasons = List.of(violations);
+        List<Violation> reasons = new ArrayList<>(List.of(violations));
+        // The answer cannot name the message by its id: it says so, after the reasons that explain why.
+        if (!MessageIds.carriable(messageId)
+                && reasons.stream().noneMatch(reason -> reason.code() == ErrorCode.UNREADABLE_MESSAGE_ID)) {
+            reasons.add(MessageIds.unreadable(messageId));
+        }
         String reference = "GW-Q-" + UUID.randomUUID();
         ledger.quarantine(sender.code(), reference, messageId, sha256, payload, size, reasons.get(0).code().name(),
                 Answers.encode(reasons));

@@ -237,7 +237,7 @@ abstract class AbstractComplaintTransferFlowTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         Element receipt = PartnerQueues.receipt(PartnerQueues.parse(answer.getBody()));
-        assertThat(errorCodes(receipt)).containsExactly("DOCUMENT_TOO_LARGE");
+        assertThat(errorCodes(receipt)).containsExactly("DOCUMENT_TOO_LARGE", "UNREADABLE_MESSAGE_ID");
         assertThat(answer.getBody()).contains(oversize.length + " bytes");
         QuarantinedInput kept = ledger.findQuarantined(receipt.getAttribute("for")).orElseThrow();
         assertThat(kept.payloadSize()).isEqualTo(oversize.length);
@@ -299,9 +299,9 @@ abstract class AbstractComplaintTransferFlowTest {
         Element malformed = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send("<gba-message><header>")));
 
         assertThat(hostile.getAttribute("result")).isEqualTo("REJECTED");
-        assertThat(errorCodes(hostile)).containsExactly("FORBIDDEN_XML_CONSTRUCT");
+        assertThat(errorCodes(hostile)).containsExactly("FORBIDDEN_XML_CONSTRUCT", "UNREADABLE_MESSAGE_ID");
         assertThat(hostile.getTextContent()).doesNotContain("root:");
-        assertThat(errorCodes(malformed)).containsExactly("MALFORMED_XML");
+        assertThat(errorCodes(malformed)).containsExactly("MALFORMED_XML", "UNREADABLE_MESSAGE_ID");
 
         String messageId = newMessageId();
         Element stillWorking = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
