@@ -37,7 +37,8 @@ public enum ErrorCode {
     TOO_MANY_ATTRIBUTES("An element carries more attributes than allowed."),
     UNREADABLE_MESSAGE_ID("The message id is missing or is not one the contract can carry; the answer names the"
             + " message by a gateway-made reference instead."),
-    UNAUTHENTICATED("The partner is unknown or its credential is wrong.");
+    UNAUTHENTICATED("The partner is unknown or its credential is wrong."),
+    ILLEGAL_TRANSITION("The case cannot move from its current state to the state sent; the reason names both.");
 
     private final String description;
 
