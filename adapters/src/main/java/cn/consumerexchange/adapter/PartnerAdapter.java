@@ -1,5 +1,6 @@
 package cn.consumerexchange.adapter;
 
+import java.util.Optional;
 import java.util.Set;
 
 import cn.consumerexchange.contract.v1.ExchangeMessage;
@@ -42,4 +43,12 @@ public interface PartnerAdapter {
      * @throws IllegalArgumentException when the format does not carry the message's type
      */
     byte[] toNative(ExchangeMessage message);
+
+    /**
+     * The native field a contract path is read from and written to, e.g. {@code Case/Complainant/FullName}, so that a
+     * partner is told what to fix in its own terms; empty when the format does not say.
+     */
+    default Optional<String> nativeField(String contractPath) {
+        return Optional.empty();
+    }
 }

@@ -78,6 +78,12 @@ public final class XsltAdapter implements PartnerAdapter {
         return descriptor.messageTypes();
     }
 
+    /** As {@code format.json}'s {@code nativeFields} names it. */
+    @Override
+    public Optional<String> nativeField(String contractPath) {
+        return descriptor.nativeField(contractPath);
+    }
+
     /**
      * @throws UntranslatableMessageException when the native message is unreadable, when {@code to-contract.xsl}
      *                                        fails on it, when it is of a type the format does not carry, or when

@@ -28,8 +28,10 @@ class OnboardingTest {
         assertThat(report.certified()).isTrue();
         assertThat(report.checks()).extracting(Check::check).contains("mapping loads", "carries the transfer loop",
                 "reads complaint.xml", "reads status-update.xml", "complaint in", "duplicate complaint",
-                "status feedback out", "complaint out", "status in", "rejects bad-credit-code.xml",
-                "rejects unsupported-type.xml");
+                "status feedback out", "complaint out", "status in",
+                "rejects INVALID_CREDIT_CODE-bad-check-character.xml",
+                "rejects UNTRANSLATABLE_NATIVE_MESSAGE-evidence-not-carried.xml", "contract complaint both ways",
+                "complaint.xml both ways", "status-update.xml both ways");
     }
 
     @Test
