@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param broker            embedded broker journal settings
  * @param simulator         simulated partners for the embedded defaults
  * @param sandbox           the conformance kit's sandbox
+ * @param ledgerChain       the tamper-evident ledger: sealing, checkpoints and their signing key
  */
 @ConfigurationProperties("exchange")
 public record ExchangeProperties(
@@ -39,7 +41,8 @@ public record ExchangeProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Broker broker,
         @DefaultValue Simulator simulator,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue LedgerChain ledgerChain) {
 
     /**
      * @param enabled whether partners on AMQP get their routes; off on the embedded defaults, which have no RabbitMQ,
@@ -128,5 +131,25 @@ public record ExchangeProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("http://localhost:8080/simulator") String baseUrl,
             @DefaultValue("2s") Duration answerDelay) {
+    }
+
+    /**
+     * The ledger's hash chain (防篡改台账), see {@code ledger.chain}.
+     *
+     * @param sealInterval       how often new ledger rows are sealed
+     * @param settle             how old a row must be before it is sealed, so one whose transaction commits after a
+     *                           later row's is not passed over; far longer than an intake transaction
+     * @param sealBatch          rows read per query while sealing (payloads included)
+     * @param checkpointInterval how often the chain's head is signed
+     * @param privateKey         the Ed25519 signing key (PKCS#8 PEM); generated with its public key if neither exists
+     * @param publicKey          its public key (X.509 PEM), all verification needs
+     */
+    public record LedgerChain(
+            @DefaultValue("2s") Duration sealInterval,
+            @DefaultValue("5s") Duration settle,
+            @DefaultValue("50") int sealBatch,
+            @DefaultValue("24h") Duration checkpointInterval,
+            @DefaultValue("data/ledger-signing.key") Path privateKey,
+            @DefaultValue("data/ledger-signing.pub") Path publicKey) {
     }
 }
