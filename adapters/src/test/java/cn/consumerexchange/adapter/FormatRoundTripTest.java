@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractValidator;
 import cn.consumerexchange.contract.DivisionCodes;
+import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 
@@ -87,6 +88,27 @@ class FormatRoundTripTest {
 
         ExchangeMessage again = adapter.toContract(adapter.toNative(original));
 
+        assertThat(new String(codec.write(again), StandardCharsets.UTF_8))
+                .isEqualTo(new String(codec.write(original), StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> everyState() {
+        return FORMATS.stream().flatMap(format -> Stream.of(CaseState.values())
+                .map(state -> Arguments.of(format, state)));
+    }
+
+    /** Every format writes and reads every case state, each with a ground as the states that need one have. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyState")
+    void everyCaseStateSurvivesContractNativeContract(String format, CaseState state) {
+        PartnerAdapter adapter = CATALOG.forFormat(format);
+        ExchangeMessage original = codec.read(Samples.bytes("contract/status-update.xml"));
+        original.getStatusUpdate().setState(state);
+        original.getStatusUpdate().setReason("Reason " + state);
+
+        ExchangeMessage again = adapter.toContract(adapter.toNative(original));
+
+        assertThat(again.getStatusUpdate().getState()).isEqualTo(state);
         assertThat(new String(codec.write(again), StandardCharsets.UTF_8))
                 .isEqualTo(new String(codec.write(original), StandardCharsets.UTF_8));
     }

@@ -13,9 +13,14 @@ final class CaseStatusRules {
 
     static void check(StatusUpdate update, FieldChecks checks) {
         String path = "/ExchangeMessage/StatusUpdate";
-        if (update.getState() == CaseState.NOT_ACCEPTED) {
-            checks.require(update.getReason(), path + "/Reason",
-                    "A case not accepted (不予受理) needs the reason, with its ground under art. 16.");
+        String ground = switch (update.getState()) {
+            case NOT_ACCEPTED -> "A case not accepted (不予受理) needs the reason, with its ground under art. 16.";
+            case MEDIATION_ENDED -> "A mediation ended (调解终止) needs the reason, with its ground under art. 23.";
+            case RETURNED -> "A case returned (退回) needs the reason the authority has no jurisdiction (art. 41).";
+            default -> null;
+        };
+        if (ground != null) {
+            checks.require(update.getReason(), path + "/Reason", ground);
         }
         checks.notInFuture(update.getAt(), path + "/At");
     }

@@ -251,6 +251,16 @@ class ContractValidatorTest {
             assertThat(validator.validate(update)).isEmpty();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"NOT_ACCEPTED", "MEDIATION_ENDED", "RETURNED"})
+        void stateWithAGroundNeedsTheReason(String state) {
+            ExchangeMessage update = Samples.validMessage("status-update");
+            update.getStatusUpdate().setState(CaseState.valueOf(state));
+
+            assertThat(validator.validate(update)).extracting(Violation::code, Violation::path)
+                    .containsExactly(tuple(ErrorCode.MISSING_FIELD, "/ExchangeMessage/StatusUpdate/Reason"));
+        }
+
         @Test
         void refusedReturnWithReasonIsValid() {
             ExchangeMessage decision = Samples.validMessage("return-decision");

@@ -188,6 +188,18 @@ public class DeliveryLedger {
                 .update() == 1;
     }
 
+    /**
+     * Sends a delivered complaint again, to another receiver: its case was returned (退回, art. 41) and re-routed. The
+     * message is due at once for the new receiver, its attempts counted from nought; the copy the first receiver got
+     * stays in the ledger as its outbound row.
+     */
+    public void redirect(MessageKey key, String receiver, OffsetDateTime dueAt, OffsetDateTime retryUntil) {
+        jdbc.sql("update ledger_message set receiver = ?, state = 'ACCEPTED', reason = null, attempts = 0, "
+                        + "claimed_until = null, due_at = ?, retry_until = ?, updated_at = ?" + BY_KEY)
+                .params(receiver, utc(dueAt), utc(retryUntil), now(), key.partnerCode(), key.messageId())
+                .update();
+    }
+
     /** In UTC and to the microsecond, as both databases keep it. */
     private OffsetDateTime now() {
         return utc(OffsetDateTime.now(clock));

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param gatewayRef        the reference the gateway handed out when it accepted the complaint
  * @param receivingDivision the respondent's GB/T 2260 division that decided jurisdiction
- * @param state             the latest case state reported by the receiving side
+ * @param state             the case's state (案件状态), as the lifecycle allowed it
+ * @param needsOperator     whether the case was returned (退回) and no other partner can take it: an operator decides
  */
 public record TransferCase(
         String gatewayRef,
@@ -18,7 +19,8 @@ public record TransferCase(
         String receivingDivision,
         String state,
         OffsetDateTime receivedAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        boolean needsOperator) {
 
     /** The other party of the case, seen from {@code partnerCode}. */
     public String counterpartOf(String partnerCode) {

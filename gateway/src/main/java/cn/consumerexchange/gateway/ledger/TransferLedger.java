@@ -207,14 +207,9 @@ public class TransferLedger {
                         rs.getString("receiving_division"),
                         rs.getString("state"),
                         rs.getObject("received_at", OffsetDateTime.class),
-                        rs.getObject("updated_at", OffsetDateTime.class)))
+                        rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getBoolean("needs_operator")))
                 .optional();
-    }
-
-    public void updateCaseState(String gatewayRef, String state) {
-        jdbc.sql("update transfer_case set state = ?, updated_at = ? where gateway_ref = ?")
-                .params(state, now(), gatewayRef)
-                .update();
     }
 
     /** In UTC and to the microsecond, as both databases keep it, so a row read back equals the row written. */

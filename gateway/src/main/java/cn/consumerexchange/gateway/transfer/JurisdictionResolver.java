@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,15 @@ public class JurisdictionResolver {
 
     /** The partner serving the given six-digit division code, if any. */
     public Optional<Partner> partnerFor(String divisionCode) {
+        return partnerFor(divisionCode, Set.of());
+    }
+
+    /**
+     * The most specific partner serving the division other than the {@code excluded} ones: where a case goes next when
+     * the authorities it went to returned it as not their own (退回, art. 41), e.g. from a district's partner to the
+     * province's.
+     */
+    public Optional<Partner> partnerFor(String divisionCode, Set<String> excluded) {
         if (divisionCode == null || divisionCode.length() != 6) {
             return Optional.empty();
         }
@@ -51,7 +61,7 @@ public class JurisdictionResolver {
         String province = divisionCode.substring(0, 2) + "0000";
         for (String candidate : new String[] {divisionCode, prefecture, province}) {
             Partner partner = coverage.get(candidate);
-            if (partner != null) {
+            if (partner != null && !excluded.contains(partner.code())) {
                 return Optional.of(partner);
             }
         }

@@ -33,11 +33,13 @@ import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.lifecycle.IllegalTransitionException;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 
 /**
- * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes.
+ * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
+ * update moves its case only as the case lifecycle allows, in the transaction that records it.
  *
  * <p>The ledger row is written in its own database transaction before the caller commits the hand-off to delivery and
  * the answer. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
@@ -55,6 +57,7 @@ public class MessageIntake {
     private final ContractValidator validator;
     private final ContractCodec codec;
     private final TransferRouter router;
+    private final CaseStateChange caseStates;
     private final TransferLedger ledger;
     private final Answers answers;
     private final TransactionTemplate transaction;
@@ -62,13 +65,14 @@ public class MessageIntake {
     private final int maxMessageBytes;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
-            ContractCodec codec, TransferRouter router, TransferLedger ledger, Answers answers,
-            TransactionTemplate transaction, Clock clock, ExchangeProperties properties) {
+            ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
+            Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties) {
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
         this.codec = codec;
         this.router = router;
+        this.caseStates = caseStates;
         this.ledger = ledger;
         this.answers = answers;
         this.transaction = transaction;
@@ -150,16 +154,24 @@ public class MessageIntake {
             return IntakeResult.answered(adapter, answers.rejection(rejected), null);
         }
         Routing.Routed routed = (Routing.Routed) routing;
-        LedgerEntry accepted = transaction.execute(tx -> {
-            LedgerEntry recorded = ledger.record(inbound(sender, message, routed.receiver().code(),
-                    routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
-            if (routed.newCase() != null) {
-                ledger.openCase(routed.newCase());
-            } else if (message.getStatusUpdate() != null) {
-                ledger.updateCaseState(routed.gatewayRef(), message.getStatusUpdate().getState().name());
-            }
-            return recorded;
-        });
+        LedgerEntry accepted;
+        try {
+            accepted = transaction.execute(tx -> {
+                LedgerEntry recorded = ledger.record(inbound(sender, message, routed.receiver().code(),
+                        routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
+                if (routed.newCase() != null) {
+                    ledger.openCase(routed.newCase());
+                } else if (message.getStatusUpdate() != null) {
+                    caseStates.apply(routed.gatewayRef(), sender, recorded.messageId(), message.getStatusUpdate());
+                }
+                return recorded;
+            });
+        } catch (IllegalTransitionException illegal) {
+            // The acceptance rolled back with the case's state; the update is kept under its case, refused.
+            LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
+                    MessageState.REJECTED, Answers.encode(List.of(illegal.violation()))));
+            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
+        }
         return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml(), true));
     }
 

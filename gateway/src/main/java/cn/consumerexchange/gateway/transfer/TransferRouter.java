@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.contract.Violation;
+import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.ledger.TransferCase;
@@ -65,7 +66,7 @@ public class TransferRouter {
         String gatewayRef = references.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
         TransferCase opened = new TransferCase(gatewayRef, sender.code(), complaint.getOriginCaseNumber(),
-                message.getEnvelope().getMessageId(), receiver.get().code(), division, "TRANSFERRED", now, now);
+                message.getEnvelope().getMessageId(), receiver.get().code(), division, CaseState.TRANSFERRED.name(), now, now, false);
         return new Routing.Routed(receiver.get(), gatewayRef, opened);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,13 @@ class JurisdictionResolverTest {
         assertThat(resolver.partnerFor("440305")).map(Partner::code).hasValue("NS");
         assertThat(resolver.partnerFor("440304")).map(Partner::code).hasValue("SZ");
         assertThat(resolver.partnerFor("440106")).map(Partner::code).hasValue("GD");
+    }
+
+    @Test
+    void excludedPartnersArePassedOverForTheNextMostSpecific() {
+        assertThat(resolver.partnerFor("440305", Set.of("NS"))).map(Partner::code).hasValue("SZ");
+        assertThat(resolver.partnerFor("440305", Set.of("NS", "SZ"))).map(Partner::code).hasValue("GD");
+        assertThat(resolver.partnerFor("440305", Set.of("NS", "SZ", "GD"))).isEmpty();
     }
 
     @Test
