@@ -19,6 +19,8 @@ public final class Endpoints {
 
     /** Camel header: code of the partner a message came from or goes to. */
     public static final String PARTNER_HEADER = "exchangePartner";
+    /** Camel header: the detached JWS a partner sent with its message, if any (see {@code recognition}). */
+    public static final String SIGNATURE_HEADER = "exchangeSignature";
     /** Camel/JMS header of a nudge: the partner that sent the message to deliver (with the message id, its key). */
     public static final String SENDER_HEADER = "exchangeSender";
     /** Camel/JMS header of a nudge: the sender's message id. */

@@ -20,6 +20,9 @@ import cn.consumerexchange.gateway.ExchangeProperties;
  * @param credentialsRef the configuration key holding the partner's HTTP intake token
  * @param enabled        whether deliveries to the partner start switched on; an operator can change it at runtime
  * @param delivery       how deliveries to the partner are retried; see {@link DeliveryPolicy}
+ * @param certificate    optional: the PEM certificate the partner's signatures (签名) are verified with, a path in its
+ *                       partner location or a {@code classpath:}/{@code file:} location
+ * @param crl            optional: the revocation list for that certificate, located the same way
  */
 public record Partner(
         String code,
@@ -34,7 +37,9 @@ public record Partner(
         String credentialsRef,
         boolean enabled,
         String contact,
-        DeliveryPolicy delivery) {
+        DeliveryPolicy delivery,
+        String certificate,
+        String crl) {
 
     public Partner {
         divisions = divisions == null ? List.of() : List.copyOf(divisions);
@@ -44,7 +49,7 @@ public record Partner(
     Partner withDeliveryDefaults(ExchangeProperties.Delivery defaults) {
         DeliveryPolicy given = delivery != null ? delivery : new DeliveryPolicy(null, null, null, null);
         return new Partner(code, authority, name, divisions, format, transport, inbound, replies, outbound,
-                credentialsRef, enabled, contact, given.orDefaults(defaults));
+                credentialsRef, enabled, contact, given.orDefaults(defaults), certificate, crl);
     }
 
     /** The Camel endpoint a delivery to this partner is sent to. */
@@ -67,7 +72,7 @@ public record Partner(
     public Partner inSandbox() {
         String queues = "sandbox." + code;
         return new Partner(code, authority, name, divisions, format, Transport.JMS, queues + ".inbound",
-                queues + ".replies", queues + ".outbound", credentialsRef, true, contact, delivery);
+                queues + ".replies", queues + ".outbound", credentialsRef, true, contact, delivery, certificate, crl);
     }
 
     /** The queue that holds accepted messages until they are delivered to this partner. */

@@ -25,6 +25,7 @@ import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerCircuits;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.recognition.Recognition;
 
 /**
  * The steps of one attempt to deliver an accepted message to its receiving partner (送达): claim it in the ledger,
@@ -56,9 +57,11 @@ public class Delivery {
     private final ContractCodec codec;
     private final Clock clock;
     private final Duration lease;
+    private final Recognition recognition;
 
     public Delivery(DeliveryLedger ledger, PartnerRegistry partners, PartnerCircuits circuits,
-            AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties) {
+            AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties,
+            Recognition recognition) {
         this.ledger = ledger;
         this.partners = partners;
         this.circuits = circuits;
@@ -66,6 +69,7 @@ public class Delivery {
         this.codec = codec;
         this.clock = clock;
         this.lease = properties.delivery().lease();
+        this.recognition = recognition;
     }
 
     /**
@@ -84,8 +88,11 @@ public class Delivery {
         exchange.setProperty(CLAIMED, ledger.claim(key, lease, heldByIntake));
     }
 
-    /** The message as the receiver gets it: addressed to its authority and carrying the gateway's reference. */
-    public byte[] toNative(@ExchangeProperty(RECEIVER) String receiverCode,
+    /**
+     * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, and, when
+     * its type needs recognition (互认), the sender's signature and the gateway's verdict on it.
+     */
+    public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
             @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
@@ -106,6 +113,7 @@ public class Delivery {
             case AMQP -> headers.put(SpringRabbitMQConstants.MESSAGE_ID, deliveryId);
             case FILE -> headers.put(Endpoints.FILE_NAME_HEADER, DeliveryFileName.of(deliveryId, adapter.mediaType()));
         }
+        recognition.addToDelivery(key, envelope.getMessageType(), receiver.transport(), headers);
         return adapter.toNative(message);
     }
 

@@ -10,6 +10,7 @@ import static cn.consumerexchange.gateway.Endpoints.MESSAGE_ID_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.RECEIVER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.SENDER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -34,7 +35,8 @@ class IntakeRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from(INTAKE).routeId("intake")
-                .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body})").id("receive")
+                .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body}, ${header."
+                        + SIGNATURE_HEADER + "})").id("receive")
                 .setProperty(INTAKE_RESULT, body())
                 .filter(simple("${body.hasHandoff}"))
                     .setHeader(SENDER_HEADER, simple("${body.handoff.key.partnerCode}"))

@@ -36,6 +36,8 @@ import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.lifecycle.IllegalTransitionException;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.recognition.CheckedSignature;
+import cn.consumerexchange.gateway.recognition.Recognition;
 
 /**
  * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
@@ -63,10 +65,12 @@ public class MessageIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxMessageBytes;
+    private final Recognition recognition;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
-            Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties) {
+            Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
+            Recognition recognition) {
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
@@ -78,14 +82,18 @@ public class MessageIntake {
         this.transaction = transaction;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
+        this.recognition = recognition;
     }
 
     /**
      * Receives one message as it crossed the wire. Whatever the bytes are, the result is an answer for the sender:
      * input problems are rejections, never exceptions. An exception means the gateway could not record the message
      * now (its database away, say), and the sender's transport brings it back.
+     *
+     * @param signature the detached JWS the sender sent with the message, or null; checked and recorded with an
+     *                  accepted message, never a reason to refuse it (see {@link Recognition})
      */
-    public IntakeResult receive(String partnerCode, byte[] payload) {
+    public IntakeResult receive(String partnerCode, byte[] payload, String signature) {
         if (payload.length > maxMessageBytes) {
             return refuseTooLarge(partnerCode, Arrays.copyOf(payload, maxMessageBytes), payload.length,
                     Sha256.hex(payload));
@@ -113,7 +121,7 @@ public class MessageIntake {
         }
         // Most messages are new: the ledger's unique key, not a lookup first, tells a message already received.
         try {
-            return firstTime(sender, adapter, message, payload, sha256);
+            return firstTime(sender, adapter, message, payload, sha256, signature);
         } catch (DuplicateKeyException alreadyReceived) {
             LedgerEntry recorded = ledger.findInbound(sender.code(), messageId).orElseThrow();
             return answerAgain(sender, adapter, message, recorded, payload, sha256);
@@ -143,7 +151,7 @@ public class MessageIntake {
     }
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
-            String sha256) {
+            String sha256, String signature) {
         Checked checked = check(sender, message);
         Routing routing = checked.violations().isEmpty()
                 ? receiverCanTake(router.route(sender, message), message)
@@ -154,11 +162,15 @@ public class MessageIntake {
             return IntakeResult.answered(adapter, answers.rejection(rejected), null);
         }
         Routing.Routed routed = (Routing.Routed) routing;
+        // Recognition (互认): the signature's verdict is recorded with the row; it never refuses the message.
+        Optional<CheckedSignature> signed = recognition.check(sender, payload, signature,
+                message.getEnvelope().getMessageType());
         LedgerEntry accepted;
         try {
             accepted = transaction.execute(tx -> {
                 LedgerEntry recorded = ledger.record(inbound(sender, message, routed.receiver().code(),
                         routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
+                signed.ifPresent(verdict -> recognition.record(recorded.id(), verdict));
                 if (routed.newCase() != null) {
                     ledger.openCase(routed.newCase());
                 } else if (message.getStatusUpdate() != null) {

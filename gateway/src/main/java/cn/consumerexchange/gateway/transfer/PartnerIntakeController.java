@@ -33,6 +33,7 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.recognition.Recognition;
 
 /**
  * The HTTP intake for partners that push: {@code POST /api/partners/{code}/messages} with the native message as the
@@ -41,7 +42,7 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
  * the code {@code GATEWAY_UNAVAILABLE} when the gateway cannot record the message now (starting, stopping, its database
  * or broker away): nothing was accepted, and the partner sends the message again later under the same id. An unknown
  * partner or a wrong token gets 401 with {@code application/problem+json} and the code {@code UNAUTHENTICATED}, and is
- * recorded in {@code refused_access}.
+ * recorded in {@code refused_access}. A signature (签名) of the message comes as a detached JWS in {@code X-Signature}.
  */
 @RestController
 class PartnerIntakeController {
@@ -76,7 +77,9 @@ class PartnerIntakeController {
 
     @PostMapping("/api/partners/{code}/messages")
     ResponseEntity<byte[]> receive(@PathVariable String code,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token, HttpServletRequest request)
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            @RequestHeader(name = Recognition.HTTP_SIGNATURE, required = false) String signature,
+            HttpServletRequest request)
             throws IOException {
         Optional<Partner> claimed = partners.find(code);
         Partner partner = claimed.filter(found -> tokenMatches(found, token)).orElse(null);
@@ -107,6 +110,7 @@ class PartnerIntakeController {
         Exchange done = camel.send(Endpoints.INTAKE, exchange -> {
             exchange.getMessage().setBody(body.head());
             exchange.getMessage().setHeader(Endpoints.PARTNER_HEADER, code);
+            exchange.getMessage().setHeader(Endpoints.SIGNATURE_HEADER, signature);
         });
         if (done.getException() != null) {
             log.warn("Intake of a message from {} failed; answered 503", code, done.getException());

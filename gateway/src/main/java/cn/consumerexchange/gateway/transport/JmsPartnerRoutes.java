@@ -2,6 +2,7 @@ package cn.consumerexchange.gateway.transport;
 
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -11,6 +12,7 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.Transport;
+import cn.consumerexchange.gateway.recognition.Recognition;
 import cn.consumerexchange.gateway.transfer.IntakeFailures;
 import cn.consumerexchange.gateway.transport.PartnerJmsMessages.UnreadableJmsMessage;
 
@@ -52,6 +54,9 @@ class JmsPartnerRoutes extends RouteBuilder {
                     .end()
                     .removeHeaders("exchange*")
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
+                    // The signature (签名) goes to the intake, not back to the partner with its answer.
+                    .setHeader(SIGNATURE_HEADER, header(Recognition.JMS_SIGNATURE))
+                    .removeHeader(Recognition.JMS_SIGNATURE)
                     .setHeader("JMSCorrelationID", header("JMSMessageID"))
                     // An AMQP 1.0 client's message gets a new JMS id in the broker; its own id is NATIVE_MESSAGE_ID.
                     .filter(header("NATIVE_MESSAGE_ID").isNotNull())

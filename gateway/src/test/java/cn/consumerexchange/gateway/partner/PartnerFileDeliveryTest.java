@@ -36,7 +36,7 @@ class PartnerFileDeliveryTest {
         camel.start();
         producer = camel.createProducerTemplate();
         partner = new Partner("HL", "SAMR-HL", "Heilongjiang", List.of("23"), "hlj-csv", Transport.FILE, "in",
-                "results", out.toString(), null, true, null, null);
+                "results", out.toString(), null, true, null, null, null, null);
     }
 
     @AfterEach

@@ -15,7 +15,7 @@ class JurisdictionResolverTest {
 
     static Partner partner(String code, String... divisions) {
         return new Partner(code, "SAMR-" + code, code, List.of(divisions), "gba-xml", Transport.JMS,
-                "in", "replies", "out", null, true, null, null);
+                "in", "replies", "out", null, true, null, null, null, null);
     }
 
     final JurisdictionResolver resolver = new JurisdictionResolver(List.of(

@@ -1,0 +1,10 @@
+package cn.consumerexchange.gateway.recognition;
+
+/**
+ * A message's signature as it came, and the gateway's verdict on it: what the ledger keeps and the receiver is given.
+ *
+ * @param signature the detached JWS as sent, or null when there was none (or it was too long to keep)
+ * @param verdict   the gateway's verdict
+ */
+public record CheckedSignature(String signature, SignatureVerdict verdict) {
+}
