@@ -1,8 +1,10 @@
 package cn.consumerexchange.gateway.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,11 +32,14 @@ import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.GatewayTestSupport;
+import cn.consumerexchange.gateway.audit.OperatorAudit;
 import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.ledger.chain.ChainVerification;
+import cn.consumerexchange.gateway.ledger.chain.LedgerChainVerifier;
 import cn.consumerexchange.gateway.lifecycle.CaseTransition;
 import cn.consumerexchange.gateway.lifecycle.CaseTransitions;
 
@@ -62,6 +72,12 @@ class CaseLifecycleFlowTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    OperatorAudit audit;
+    @Autowired
+    LedgerChainVerifier verifier;
+    @Autowired
+    JdbcTemplate jdbc;
 
     PartnerQueues origin;
     PartnerQueues pudong;
@@ -118,6 +134,45 @@ class CaseLifecycleFlowTest {
     }
 
     @Test
+    void anOperatorGivesACaseWaitingForOneToAPartnerAndTheLedgerStaysIntact() {
+        String gatewayRef = transferToPudong();
+        report(pudong, "LPD", gatewayRef, CaseState.RETURNED, "不属于本局管辖。");
+        nextDeliveryOf(shanghai, gatewayRef);
+        report(shanghai, "LSH", gatewayRef, CaseState.RETURNED, "应由浦东新区局管辖。");
+        HttpHeaders operator = new HttpHeaders();
+        operator.set("X-Operator", "duty-officer");
+
+        String reassign = "/api/transfers/" + gatewayRef + "/reassign?partner=";
+        ResponseEntity<String> toTheOrigin = http.postForEntity(reassign + "LOR", new HttpEntity<>(operator),
+                String.class);
+        ResponseEntity<String> toAReturner = http.postForEntity(reassign + "LPD", new HttpEntity<>(operator),
+                String.class);
+        ResponseEntity<String> reassigned = http.postForEntity(reassign + "LJS", new HttpEntity<>(operator),
+                String.class);
+        ResponseEntity<String> again = http.postForEntity(reassign + "LJS", new HttpEntity<>(operator), String.class);
+
+        assertThat(toTheOrigin.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(toAReturner.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reassigned.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(nextDeliveryOf(new PartnerQueues(jms, "LJS"), gatewayRef)).contains("type=\"complaint\"");
+        TransferCase assigned = ledger.findCase(gatewayRef).orElseThrow();
+        assertThat(assigned.state()).isEqualTo("TRANSFERRED");
+        assertThat(assigned.receivingPartner()).isEqualTo("LJS");
+        assertThat(assigned.needsOperator()).isFalse();
+        assertThat(transitions.of(gatewayRef)).last()
+                .extracting(t -> t.fromState() + ">" + t.toState() + " by " + t.reportedBy())
+                .isEqualTo("RETURNED>TRANSFERRED by duty-officer");
+        assertThat(audit.of(gatewayRef)).extracting(OperatorAudit.Action::action).contains("REASSIGN_CASE");
+        // A re-routed case changes its complaint's receiver, which the ledger's chain leaves out on purpose.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            ChainVerification chain = verifier.verify();
+            assertThat(chain.intact()).as("%s", chain.breaks()).isTrue();
+            assertThat(chain.sealedEntries()).isEqualTo(ledgerRows());
+        });
+    }
+
+    @Test
     void anIllegalTransitionIsRejectedNamingTheCurrentStateAndKept() {
         String gatewayRef = transferToPudong();
         report(pudong, "LPD", gatewayRef, CaseState.ACCEPTED, null);
@@ -137,6 +192,10 @@ class CaseLifecycleFlowTest {
     }
 
     /** LOR sends a complaint about a Pudong business; it reaches LPD. */
+    private long ledgerRows() {
+        return jdbc.queryForObject("select count(*) from ledger_message", Long.class);
+    }
+
     private String transferToPudong() {
         String complaint = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
                 .replace("SZ-20261120-000123", "LOR-" + UUID.randomUUID())

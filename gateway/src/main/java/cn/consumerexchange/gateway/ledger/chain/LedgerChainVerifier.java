@@ -81,7 +81,7 @@ public final class LedgerChainVerifier {
             breaks.add(new Break(Kind.ROW_MISSING, seal.rowId(), null, "the sealed row is gone"));
         } else if (!content.hash().equals(seal.contentHash())) {
             breaks.add(new Break(Kind.CONTENT_CHANGED, seal.rowId(), content.messageId(), content.payloadMatchesRecord()
-                    ? "a sealed column (direction, partner, ids, type, sender, receiver, references, time) changed"
+                    ? "a sealed column (direction, partner, ids, type, sender, references, time) changed"
                     : "the payload no longer matches its recorded SHA-256 " + content.payloadSha256()));
         }
     }

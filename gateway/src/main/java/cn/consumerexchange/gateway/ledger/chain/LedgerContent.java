@@ -13,8 +13,9 @@ import cn.consumerexchange.gateway.transfer.Sha256;
 
 /**
  * What a seal covers of a ledger_message row: the content that never changes after intake. State, reason, attempts
- * and the delivery lease change during delivery and are left out; the payload is covered by the SHA-256 of its bytes
- * as stored, and its recorded fingerprint ({@code payload_sha256}) besides.
+ * and the delivery lease change during delivery and are left out, and so is the receiver: the hub changes an inbound
+ * row's receiver when it re-routes a returned case (退回, art. 41), which {@code case_transition} records. The payload
+ * is covered by the SHA-256 of its bytes as stored, and its recorded fingerprint ({@code payload_sha256}) besides.
  */
 record LedgerContent(
         long rowId,
@@ -23,7 +24,6 @@ record LedgerContent(
         String messageId,
         String messageType,
         String sender,
-        String receiver,
         String caseRef,
         String gatewayRef,
         String payloadSha256,
@@ -32,12 +32,12 @@ record LedgerContent(
 
     /** The columns {@link #read} reads, prefixed with {@code m.}. */
     static final String COLUMNS = "m.id, m.direction, m.partner_code, m.message_id, m.message_type, m.sender, "
-            + "m.receiver, m.case_ref, m.gateway_ref, m.payload_sha256, m.payload, m.created_at";
+            + "m.case_ref, m.gateway_ref, m.payload_sha256, m.payload, m.created_at";
 
     static LedgerContent read(ResultSet rs) throws SQLException {
         return new LedgerContent(rs.getLong("id"), rs.getString("direction"), rs.getString("partner_code"),
                 rs.getString("message_id"), rs.getString("message_type"), rs.getString("sender"),
-                rs.getString("receiver"), rs.getString("case_ref"), rs.getString("gateway_ref"),
+                rs.getString("case_ref"), rs.getString("gateway_ref"),
                 rs.getString("payload_sha256"), Sha256.hex(rs.getBytes("payload")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());
     }
@@ -56,8 +56,7 @@ record LedgerContent(
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             field(out, "ledger-content-v1");
             out.writeLong(rowId);
-            for (String field : new String[] {direction, partnerCode, messageId, messageType, sender, receiver,
-                    caseRef, gatewayRef, payloadSha256, storedPayloadSha256}) {
+            for (String field : new String[] {direction, partnerCode, messageId, messageType, sender, caseRef, gatewayRef, payloadSha256, storedPayloadSha256}) {
                 field(out, field);
             }
             out.writeLong(createdAtMillis);

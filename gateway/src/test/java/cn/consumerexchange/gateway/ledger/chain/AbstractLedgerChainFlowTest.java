@@ -91,11 +91,11 @@ abstract class AbstractLedgerChainFlowTest {
     }
 
     @Test
-    void anEditedReceiverIsTheFirstBrokenEntry() {
+    void anEditedSenderIsTheFirstBrokenEntry() {
         long row = inboundRow(messageIds.get(1));
-        String receiver = jdbc.sql("select receiver from ledger_message where id = ?").param(row)
+        String sender = jdbc.sql("select sender from ledger_message where id = ?").param(row)
                 .query(String.class).single();
-        jdbc.sql("update ledger_message set receiver = 'SAMR-ZJ' where id = ?").param(row).update();
+        jdbc.sql("update ledger_message set sender = 'SAMR-ZJ' where id = ?").param(row).update();
         try {
             ChainVerification result = verifier.verify();
 
@@ -105,7 +105,7 @@ abstract class AbstractLedgerChainFlowTest {
             assertThat(result.firstBreak().messageId()).isEqualTo(messageIds.get(1));
             assertThat(result.breaks()).hasSize(1);
         } finally {
-            jdbc.sql("update ledger_message set receiver = ? where id = ?").params(receiver, row).update();
+            jdbc.sql("update ledger_message set sender = ? where id = ?").params(sender, row).update();
         }
         assertThat(verifier.verify().intact()).isTrue();
     }

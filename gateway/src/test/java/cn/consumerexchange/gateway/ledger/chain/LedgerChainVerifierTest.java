@@ -99,7 +99,7 @@ class LedgerChainVerifierTest {
     void anEditedRowIsTheFirstBrokenEntry() {
         long[] ids = new long[5];
         sealedRows(ids);
-        jdbc.sql("update ledger_message set receiver = 'SAMR-ZJ' where id = ?").param(ids[2]).update();
+        jdbc.sql("update ledger_message set sender = 'SAMR-ZJ' where id = ?").param(ids[2]).update();
         jdbc.sql("update ledger_message set state = 'FAILED', reason = 'x' where id = ?").param(ids[1]).update();
 
         ChainVerification result = verifier.verify();
@@ -154,7 +154,7 @@ class LedgerChainVerifierTest {
     void aRewrittenChainDoesNotMatchItsCheckpoint() {
         long[] ids = new long[3];
         long last = sealedRows(ids);
-        jdbc.sql("update ledger_message set receiver = 'SAMR-ZJ' where id = ?").param(ids[1]).update();
+        jdbc.sql("update ledger_message set sender = 'SAMR-ZJ' where id = ?").param(ids[1]).update();
         jdbc.sql("delete from ledger_seal where message_row_id >= ?").param(ids[1]).update();
         sealer.sealOnce();
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class LedgerContentTest {
 
-    static LedgerContent content(long rowId, String receiver, String storedPayloadSha256) {
-        return new LedgerContent(rowId, "IN", "SZ", "SZ-1", "COMPLAINT", "SAMR-GD-SZ", receiver, "SZ12315-1",
+    static LedgerContent content(long rowId, String sender, String storedPayloadSha256) {
+        return new LedgerContent(rowId, "IN", "SZ", "SZ-1", "COMPLAINT", sender, "SZ12315-1",
                 "GW-2026-0000000001", "a".repeat(64), storedPayloadSha256, 1_763_600_000_123L);
     }
 
@@ -37,8 +37,8 @@ class LedgerContentTest {
 
     @Test
     void fieldsCannotShiftIntoTheirNeighbours() {
-        LedgerContent one = new LedgerContent(1, "IN", "SZ", "AB", "C", null, null, null, null, "x", "x", 0);
-        LedgerContent other = new LedgerContent(1, "IN", "SZ", "A", "BC", null, null, null, null, "x", "x", 0);
+        LedgerContent one = new LedgerContent(1, "IN", "SZ", "AB", "C", null, null, null, "x", "x", 0);
+        LedgerContent other = new LedgerContent(1, "IN", "SZ", "A", "BC", null, null, null, "x", "x", 0);
         assertThat(one.hash()).isNotEqualTo(other.hash());
     }
 
