@@ -65,11 +65,8 @@ class LedgerSealer {
         LedgerSeals.Head head = seals.head().orElse(new LedgerSeals.Head(0, ChainLink.GENESIS));
         int sealed = 0;
         while (true) {
-            List<LedgerContent> rows = seals.rowsAfter(head.rowId(), settings.sealBatch());
+            List<LedgerContent> rows = seals.settledRowsAfter(head.rowId(), settledBefore, settings.sealBatch());
             for (LedgerContent row : rows) {
-                if (row.createdAtMillis() >= settledBefore.toEpochMilli()) {
-                    return sealed;
-                }
                 String entryHash = ChainLink.entryHash(head.entryHash(), row.hash());
                 seals.insertSeal(row.rowId(), head.entryHash(), row.hash(), entryHash, clock.instant());
                 head = new LedgerSeals.Head(row.rowId(), entryHash);

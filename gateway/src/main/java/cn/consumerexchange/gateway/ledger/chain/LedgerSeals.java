@@ -34,10 +34,21 @@ final class LedgerSeals {
                 .optional();
     }
 
-    /** Rows after {@code afterRowId}, in id order. */
-    List<LedgerContent> rowsAfter(long afterRowId, int limit) {
-        return jdbc.sql("select " + LedgerContent.COLUMNS + " from ledger_message m where m.id > ? order by m.id limit ?")
-                .params(afterRowId, limit)
+    /**
+     * Rows after {@code afterRowId} written before {@code settledBefore}, in id order, up to the first row that is not:
+     * rows are sealed in id order, so sealing stops there. The cut is found on ids and times alone, so a payload is
+     * read only when its row is sealed.
+     */
+    List<LedgerContent> settledRowsAfter(long afterRowId, Instant settledBefore, int limit) {
+        OffsetDateTime cut = settledBefore.atOffset(ZoneOffset.UTC);
+        long firstUnsettled = jdbc.sql("""
+                select coalesce(min(id), ?) from ledger_message where id > ? and created_at >= ?""")
+                .params(Long.MAX_VALUE, afterRowId, cut)
+                .query(Long.class)
+                .single();
+        return jdbc.sql("select " + LedgerContent.COLUMNS
+                        + " from ledger_message m where m.id > ? and m.id < ? order by m.id limit ?")
+                .params(afterRowId, firstUnsettled, limit)
                 .query((rs, row) -> LedgerContent.read(rs))
                 .list();
     }
