@@ -63,9 +63,10 @@ class LedgerSealer {
     int sealOnce() {
         Instant settledBefore = clock.instant().minus(settings.settle());
         LedgerSeals.Head head = seals.head().orElse(new LedgerSeals.Head(0, ChainLink.GENESIS));
+        long firstUnsettled = seals.firstUnsettledAfter(head.rowId(), settledBefore);
         int sealed = 0;
         while (true) {
-            List<LedgerContent> rows = seals.settledRowsAfter(head.rowId(), settledBefore, settings.sealBatch());
+            List<LedgerContent> rows = seals.rowsBetween(head.rowId(), firstUnsettled, settings.sealBatch());
             for (LedgerContent row : rows) {
                 String entryHash = ChainLink.entryHash(head.entryHash(), row.hash());
                 seals.insertSeal(row.rowId(), head.entryHash(), row.hash(), entryHash, clock.instant());

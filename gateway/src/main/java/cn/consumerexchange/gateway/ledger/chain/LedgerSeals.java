@@ -35,20 +35,23 @@ final class LedgerSeals {
     }
 
     /**
-     * Rows after {@code afterRowId} written before {@code settledBefore}, in id order, up to the first row that is not:
-     * rows are sealed in id order, so sealing stops there. The cut is found on ids and times alone, so a payload is
-     * read only when its row is sealed.
+     * The id of the first row after {@code afterRowId} written at or after {@code settledBefore}, or
+     * {@link Long#MAX_VALUE}: rows are sealed in id order, so sealing stops there. Found on ids and times alone, so a
+     * payload is read only when its row is sealed.
      */
-    List<LedgerContent> settledRowsAfter(long afterRowId, Instant settledBefore, int limit) {
-        OffsetDateTime cut = settledBefore.atOffset(ZoneOffset.UTC);
-        long firstUnsettled = jdbc.sql("""
+    long firstUnsettledAfter(long afterRowId, Instant settledBefore) {
+        return jdbc.sql("""
                 select coalesce(min(id), ?) from ledger_message where id > ? and created_at >= ?""")
-                .params(Long.MAX_VALUE, afterRowId, cut)
+                .params(Long.MAX_VALUE, afterRowId, settledBefore.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
+    }
+
+    /** Rows after {@code afterRowId} and before {@code beforeRowId}, in id order. */
+    List<LedgerContent> rowsBetween(long afterRowId, long beforeRowId, int limit) {
         return jdbc.sql("select " + LedgerContent.COLUMNS
                         + " from ledger_message m where m.id > ? and m.id < ? order by m.id limit ?")
-                .params(afterRowId, firstUnsettled, limit)
+                .params(afterRowId, beforeRowId, limit)
                 .query((rs, row) -> LedgerContent.read(rs))
                 .list();
     }
