@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
@@ -149,10 +151,16 @@ abstract class AbstractHostileIntakeTest {
         }
     }
 
-    void assertHealthUp() throws Exception {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        JsonNode body = json.readTree(health.getBody());
-        assertThat(health.getStatusCode()).as("health %s", health.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(body.path("status").asText()).isEqualTo("UP");
+    /**
+     * Health is UP, or comes up within seconds: Camel reports a file consumer not ready until its first poll has
+     * finished, and the first poll of the file drop is the one that reads every dropped input.
+     */
+    void assertHealthUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+            JsonNode body = json.readTree(health.getBody());
+            assertThat(health.getStatusCode()).as("health %s", health.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(body.path("status").asText()).isEqualTo("UP");
+        });
     }
 }
