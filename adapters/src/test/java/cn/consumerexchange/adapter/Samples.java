@@ -3,6 +3,11 @@ package cn.consumerexchange.adapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 
 /** The sample native messages under {@code seeds/samples/}, and the built-in formats, as the gateway finds them. */
@@ -22,6 +27,17 @@ public final class Samples {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file names in {@code seeds/samples/<folder>/}, sorted. */
+    public static List<String> names(String folder) {
+        try (Stream<Path> files = Files.list(Path.of(Samples.class.getResource("/seeds/samples/" + folder).toURI()))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,14 +2,16 @@ package cn.consumerexchange.contract;
 
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.Purchase;
+import cn.consumerexchange.contract.v1.Report;
 import cn.consumerexchange.contract.v1.Respondent;
 import cn.consumerexchange.contract.v1.RespondentKind;
 import java.util.Set;
 
-/** Business rules of a complaint (消费投诉) that the schema cannot express. */
+/** Business rules of a complaint (消费投诉) and a report (举报) that the schema cannot express. */
 final class ComplaintRules {
 
     private static final String PATH = "/ExchangeMessage/Complaint";
+    private static final String REPORT_PATH = "/ExchangeMessage/Report";
 
     /** Province-level prefixes of Hong Kong (810000) and Macao (820000), whose businesses have no credit code. */
     private static final Set<String> OWN_REGISTER_PREFIXES = Set.of("81", "82");
@@ -19,7 +21,7 @@ final class ComplaintRules {
 
     static void check(Complaint complaint, FieldChecks checks) {
         if (complaint.getRespondent() != null) {
-            checkRespondent(complaint.getRespondent(), checks);
+            checkRespondent(complaint.getRespondent(), PATH + "/Respondent", checks);
         }
         Purchase purchase = complaint.getPurchase();
         if (purchase != null) {
@@ -29,8 +31,14 @@ final class ComplaintRules {
         checks.notInFuture(complaint.getReceivedAt(), PATH + "/ReceivedAt");
     }
 
-    private static void checkRespondent(Respondent respondent, FieldChecks checks) {
-        String path = PATH + "/Respondent";
+    static void check(Report report, FieldChecks checks) {
+        if (report.getRespondent() != null) {
+            checkRespondent(report.getRespondent(), REPORT_PATH + "/Respondent", checks);
+        }
+        checks.notInFuture(report.getReceivedAt(), REPORT_PATH + "/ReceivedAt");
+    }
+
+    private static void checkRespondent(Respondent respondent, String path, FieldChecks checks) {
         String division = respondent.getDivisionCode();
         checks.knownDivision(division, path + "/DivisionCode");
         if (isHongKongOrMacao(division)) {

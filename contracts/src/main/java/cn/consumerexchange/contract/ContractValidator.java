@@ -67,6 +67,7 @@ public final class ContractValidator {
             case RETURN_REQUEST -> ReturnRules.check(message.getReturnRequest(), checks);
             case RETURN_DECISION -> ReturnRules.check(message.getReturnDecision(), checks);
             case RETURN_SETTLEMENT -> ReturnRules.check(message.getReturnSettlement(), checks);
+            case REPORT -> ComplaintRules.check(message.getReport(), checks);
         }
     }
 }

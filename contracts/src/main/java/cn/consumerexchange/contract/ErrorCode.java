@@ -38,7 +38,11 @@ public enum ErrorCode {
     UNREADABLE_MESSAGE_ID("The message id is missing or is not one the contract can carry; the answer names the"
             + " message by a gateway-made reference instead."),
     UNAUTHENTICATED("The partner is unknown or its credential is wrong."),
-    ILLEGAL_TRANSITION("The case cannot move from its current state to the state sent; the reason names both.");
+    ILLEGAL_TRANSITION("The case cannot move from its current state to the state sent; the reason names both."),
+    EVIDENCE_DIGEST_MISMATCH("An evidence file's bytes do not have the SHA-256 its manifest item declares."),
+    EVIDENCE_INCOMPLETE("An evidence file arrived shorter than its declared size: the upload was cut off."),
+    EVIDENCE_TOO_LARGE("An evidence file is larger than its declared size or than the exchange takes."),
+    UNKNOWN_EVIDENCE("No evidence item of the case has this SHA-256, or its bytes have not arrived.");
 
     private final String description;
 

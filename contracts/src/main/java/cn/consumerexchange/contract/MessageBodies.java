@@ -45,6 +45,7 @@ final class MessageBodies {
         bodies.put(MessageKind.RETURN_REQUEST, ExchangeMessage::getReturnRequest);
         bodies.put(MessageKind.RETURN_DECISION, ExchangeMessage::getReturnDecision);
         bodies.put(MessageKind.RETURN_SETTLEMENT, ExchangeMessage::getReturnSettlement);
+        bodies.put(MessageKind.REPORT, ExchangeMessage::getReport);
         return bodies;
     }
 }

@@ -218,6 +218,28 @@ class ContractValidatorTest {
     }
 
     @Nested
+    class Reports {
+
+        @Test
+        void reportAgainstAMainlandBusinessNeedsItsCreditCode() {
+            ExchangeMessage report = Samples.validMessage("report");
+            report.getReport().getRespondent().setCreditCode(null);
+
+            assertThat(validator.validate(report)).extracting(Violation::code, Violation::path)
+                    .containsExactly(tuple(ErrorCode.MISSING_FIELD, "/ExchangeMessage/Report/Respondent/CreditCode"));
+        }
+
+        @Test
+        void reportReceivedInTheFutureIsRefused() {
+            ExchangeMessage report = Samples.validMessage("report");
+            report.getReport().setReceivedAt(NOW.plusDays(1));
+
+            assertThat(validator.validate(report)).extracting(Violation::code, Violation::path)
+                    .containsExactly(tuple(ErrorCode.DATE_IN_FUTURE, "/ExchangeMessage/Report/ReceivedAt"));
+        }
+    }
+
+    @Nested
     class Bodies {
 
         @Test

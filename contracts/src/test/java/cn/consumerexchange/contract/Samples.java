@@ -17,7 +17,7 @@ final class Samples {
 
     static final List<String> MESSAGE_TYPES = List.of("complaint", "evidence", "investigation-record",
             "mediation-result", "status-update", "acknowledgement", "rejection", "return-request",
-            "return-decision", "return-settlement");
+            "return-decision", "return-settlement", "report", "complaint-with-report");
 
     private Samples() {
     }
