@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   contract v1 → hkmo-xml. Free text goes back to Traditional Chinese (Hong Kong variant) through fx:traditional,
-  dates to dd/MM/yyyy, codes back to the councils' own through fx:native-code.
+  dates to dd/MM/yyyy, codes back to the councils' own through fx:native-code. A complaint's Report part (举报) is
+  not written, and nothing is lost by that: the councils take no reports (notCarried in format.json), so the gateway
+  refuses at intake a complaint with a report for them, and it strips the report part, a case of its own, from any
+  complaint before translating it.
 -->
 <xsl:stylesheet version="3.0" expand-text="yes"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,7 +20,8 @@
   <xsl:template match="/c:ExchangeMessage">
     <CouncilMessage schemaVersion="1.3">
       <xsl:apply-templates select="c:Envelope"/>
-      <xsl:apply-templates select="c:Complaint | c:StatusUpdate | c:Acknowledgement | c:Rejection"/>
+      <xsl:apply-templates select="c:Complaint | c:Evidence | c:InvestigationRecord | c:MediationResult | c:StatusUpdate
+          | c:Acknowledgement | c:Rejection | c:ReturnRequest | c:ReturnDecision | c:ReturnSettlement"/>
     </CouncilMessage>
   </xsl:template>
 
@@ -31,6 +35,13 @@
         <RelatedRef>{.}</RelatedRef>
       </xsl:for-each>
       <IssuedAt>{c:SentAt}</IssuedAt>
+      <xsl:for-each select="c:Signature">
+        <DigitalSignature>
+          <Algorithm>{c:Algorithm}</Algorithm>
+          <KeyRef>{c:KeyId}</KeyRef>
+          <SignatureValue>{c:Value}</SignatureValue>
+        </DigitalSignature>
+      </xsl:for-each>
     </Header>
   </xsl:template>
 
@@ -55,10 +66,10 @@
       </xsl:for-each>
       <xsl:for-each select="c:Purchase">
         <Transaction mode="{fx:native-code('transaction-mode', c:Channel)}">
-          <TransactionDate>{format-date(xs:date(c:Date), '[D01]/[M01]/[Y0001]')}</TransactionDate>
+          <TransactionDate>{hk:council-date(c:Date)}</TransactionDate>
           <xsl:sequence select="hk:element('Platform', fx:traditional(c:Platform))"/>
           <xsl:sequence select="hk:element('Outlet', fx:traditional(c:Store))"/>
-          <AmountPaid currency="{c:Amount/@currency}">{c:Amount}</AmountPaid>
+          <xsl:sequence select="hk:money('AmountPaid', c:Amount)"/>
         </Transaction>
       </xsl:for-each>
       <NatureCode>{fx:native-code('category', c:Category)}</NatureCode>
@@ -71,6 +82,53 @@
       <LodgedAt>{c:ReceivedAt}</LodgedAt>
       <xsl:sequence select="hk:element('HandlingBody', c:ReceivingAuthority)"/>
     </Case>
+  </xsl:template>
+
+  <xsl:template match="c:Evidence">
+    <Exhibits>
+      <CaseRef>{c:CaseRef}</CaseRef>
+      <xsl:for-each select="c:Item">
+        <Exhibit>
+          <ExhibitType>{fx:native-code('exhibit-type', c:Kind)}</ExhibitType>
+          <MediaType>{c:ContentType}</MediaType>
+          <SizeInBytes>{c:Size}</SizeInBytes>
+          <Sha256Digest>{c:Sha256}</Sha256Digest>
+          <xsl:sequence select="hk:element('Description', fx:traditional(c:Description))"/>
+          <StorageRef>{c:ClaimCheck}</StorageRef>
+        </Exhibit>
+      </xsl:for-each>
+    </Exhibits>
+  </xsl:template>
+
+  <xsl:template match="c:InvestigationRecord">
+    <InterviewRecord>
+      <CaseRef>{c:CaseRef}</CaseRef>
+      <Interviewer>{fx:traditional(c:Investigator)}</Interviewer>
+      <InterviewingBody>{c:Authority}</InterviewingBody>
+      <InterviewDate>{hk:council-date(c:Date)}</InterviewDate>
+      <Venue>{fx:traditional(c:Place)}</Venue>
+      <Attendees>
+        <xsl:for-each select="c:Person">
+          <Attendee>
+            <Name>{fx:traditional(c:Name)}</Name>
+            <Capacity>{fx:traditional(c:Role)}</Capacity>
+          </Attendee>
+        </xsl:for-each>
+      </Attendees>
+      <Statement>{fx:traditional(c:RecordText)}</Statement>
+    </InterviewRecord>
+  </xsl:template>
+
+  <xsl:template match="c:MediationResult">
+    <ConciliationResult>
+      <CaseRef>{c:CaseRef}</CaseRef>
+      <Result>{fx:native-code('conciliation-result', c:Outcome)}</Result>
+      <xsl:sequence select="hk:element('SettlementTerms', fx:traditional(c:Terms))"/>
+      <xsl:sequence select="c:AgreedAmount ! hk:money('SettlementSum', .)"/>
+      <Conciliator>{fx:traditional(c:Mediator)}</Conciliator>
+      <ConcludedOn>{hk:council-date(c:Date)}</ConcludedOn>
+      <IssuedBy>{c:IssuingAuthority}</IssuedBy>
+    </ConciliationResult>
   </xsl:template>
 
   <xsl:template match="c:StatusUpdate">
@@ -104,6 +162,54 @@
     </Refusal>
   </xsl:template>
 
+  <xsl:template match="c:ReturnRequest">
+    <ReturnRequest>
+      <xsl:sequence select="hk:element('CaseRef', c:CaseRef)"/>
+      <xsl:for-each select="c:Purchase">
+        <OriginalPurchase>
+          <xsl:sequence select="hk:outlet('PurchaseOutlet', c:OriginStore)"/>
+          <ReceiptNo>{c:ReceiptNumber}</ReceiptNo>
+          <PurchaseDate>{hk:council-date(c:Date)}</PurchaseDate>
+          <Goods>
+            <xsl:for-each select="c:Item">
+              <Item>
+                <ItemName>{fx:traditional(c:Name)}</ItemName>
+                <Quantity>{c:Quantity}</Quantity>
+                <xsl:sequence select="hk:money('UnitPrice', c:UnitPrice)"/>
+              </Item>
+            </xsl:for-each>
+          </Goods>
+          <xsl:sequence select="hk:money('AmountPaid', c:Amount)"/>
+        </OriginalPurchase>
+      </xsl:for-each>
+      <xsl:sequence select="hk:outlet('ReturnOutlet', c:ReturnStore)"/>
+      <ReturnReason>{fx:traditional(c:Reason)}</ReturnReason>
+      <xsl:sequence select="hk:element('ReturnPledgeRef', c:CommitmentId)"/>
+      <RequestedAt>{c:RequestedAt}</RequestedAt>
+    </ReturnRequest>
+  </xsl:template>
+
+  <xsl:template match="c:ReturnDecision">
+    <ReturnDecision>
+      <CaseRef>{c:CaseRef}</CaseRef>
+      <Decision>{fx:native-code('return-decision', c:Decision)}</Decision>
+      <xsl:sequence select="hk:element('Grounds', fx:traditional(c:Reason))"/>
+      <xsl:sequence select="c:RefundAmount ! hk:money('RefundAmount', .)"/>
+      <DecidedAt>{c:DecidedAt}</DecidedAt>
+    </ReturnDecision>
+  </xsl:template>
+
+  <xsl:template match="c:ReturnSettlement">
+    <RefundSettlement>
+      <CaseRef>{c:CaseRef}</CaseRef>
+      <xsl:sequence select="hk:money('RefundAmount', c:RefundAmount)"/>
+      <RefundedAt>{c:RefundedAt}</RefundedAt>
+      <SettleBy>{c:DueBy}</SettleBy>
+      <xsl:sequence select="hk:outlet('PayingOutlet', c:Payer)"/>
+      <xsl:sequence select="hk:outlet('PayeeOutlet', c:Payee)"/>
+    </RefundSettlement>
+  </xsl:template>
+
   <!-- A native element holding the value, or nothing when the contract has no value for it. -->
   <xsl:function name="hk:element" as="element()?">
     <xsl:param name="name" as="xs:string"/>
@@ -111,6 +217,33 @@
     <xsl:if test="$value">
       <xsl:element name="{$name}" namespace="urn:hkmo:consumer-council:cross-boundary-case:1">{$value}</xsl:element>
     </xsl:if>
+  </xsl:function>
+
+  <!-- An amount in its currency, as the councils write every sum. -->
+  <xsl:function name="hk:money" as="element()">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="amount" as="element()"/>
+    <xsl:element name="{$name}" namespace="urn:hkmo:consumer-council:cross-boundary-case:1">
+      <xsl:attribute name="currency" select="$amount/@currency"/>
+      <xsl:value-of select="$amount"/>
+    </xsl:element>
+  </xsl:function>
+
+  <!-- A chain's store as an outlet: its name in Traditional Chinese, the chain's store code, its district. -->
+  <xsl:function name="hk:outlet" as="element()">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="store" as="element()"/>
+    <xsl:element name="{$name}" namespace="urn:hkmo:consumer-council:cross-boundary-case:1">
+      <OutletName>{fx:traditional($store/c:Name)}</OutletName>
+      <OutletCode>{$store/c:StoreCode}</OutletCode>
+      <DistrictCode>{$store/c:DivisionCode}</DistrictCode>
+    </xsl:element>
+  </xsl:function>
+
+  <!-- yyyy-MM-dd to dd/MM/yyyy, as the councils write dates. -->
+  <xsl:function name="hk:council-date" as="xs:string">
+    <xsl:param name="date" as="xs:string"/>
+    <xsl:sequence select="format-date(xs:date($date), '[D01]/[M01]/[Y0001]')"/>
   </xsl:function>
 
 </xsl:stylesheet>

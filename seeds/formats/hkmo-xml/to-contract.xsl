@@ -3,7 +3,8 @@
   hkmo-xml → contract v1. The Hong Kong and Macao consumer councils (消費者委員會, 消費者委員會(澳門)) write
   Traditional Chinese; the contract is Simplified, so every free text passes through fx:simplified. Businesses in
   Hong Kong or Macao carry a business registration number (BRNo → RegistrationNumber), mainland ones a credit code
-  (USCC → CreditCode). Dates are dd/MM/yyyy, amounts keep their currency (HKD, MOP or CNY).
+  (USCC → CreditCode). Dates are dd/MM/yyyy, amounts keep their currency (HKD, MOP or CNY). Codes, identifiers and
+  authority codes are not text and pass unchanged. The councils send no reports (举报): see notCarried in format.json.
 -->
 <xsl:stylesheet version="3.0" expand-text="yes"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,12 +19,15 @@
 
   <xsl:template match="/cc:CouncilMessage">
     <xsl:variable name="kind" select="string(cc:Header/cc:MessageKind)"/>
-    <xsl:if test="not($kind = ('CASE', 'PROGRESS'))">
-      <xsl:message terminate="yes">The councils send CASE and PROGRESS messages to the exchange (/CouncilMessage/Header/MessageKind).</xsl:message>
+    <!-- RECEIPT and REFUSAL are the exchange's answers: the councils receive them, never send them. -->
+    <xsl:if test="not($kind = ('CASE', 'EXHIBITS', 'INTERVIEW', 'CONCILIATION_RESULT', 'PROGRESS', 'RETURN_REQUEST',
+        'RETURN_DECISION', 'RETURN_SETTLEMENT'))">
+      <xsl:message terminate="yes">The councils send CASE, EXHIBITS, INTERVIEW, CONCILIATION_RESULT, PROGRESS, RETURN_REQUEST, RETURN_DECISION and RETURN_SETTLEMENT messages to the exchange (/CouncilMessage/Header/MessageKind).</xsl:message>
     </xsl:if>
     <ExchangeMessage>
       <xsl:apply-templates select="cc:Header"/>
-      <xsl:apply-templates select="cc:Case | cc:Progress"/>
+      <xsl:apply-templates select="cc:Case | cc:Exhibits | cc:InterviewRecord | cc:ConciliationResult | cc:Progress
+          | cc:ReturnRequest | cc:ReturnDecision | cc:RefundSettlement"/>
     </ExchangeMessage>
   </xsl:template>
 
@@ -43,6 +47,13 @@
       </xsl:for-each>
       <xsl:sequence select="hk:element('SentAt', cc:IssuedAt)"/>
       <ContractVersion>1.0</ContractVersion>
+      <xsl:for-each select="cc:DigitalSignature">
+        <Signature>
+          <xsl:sequence select="hk:element('Algorithm', cc:Algorithm)"/>
+          <xsl:sequence select="hk:element('KeyId', cc:KeyRef)"/>
+          <xsl:sequence select="hk:element('Value', cc:SignatureValue)"/>
+        </Signature>
+      </xsl:for-each>
     </Envelope>
   </xsl:template>
 
@@ -73,9 +84,7 @@
           <xsl:sequence select="hk:element('Platform', fx:simplified(cc:Platform))"/>
           <xsl:sequence select="hk:element('Store', fx:simplified(cc:Outlet))"/>
           <xsl:sequence select="hk:element('Date', hk:iso-date(cc:TransactionDate))"/>
-          <xsl:for-each select="cc:AmountPaid">
-            <Amount currency="{@currency}">{normalize-space(.)}</Amount>
-          </xsl:for-each>
+          <xsl:sequence select="cc:AmountPaid ! hk:money('Amount', .)"/>
         </Purchase>
       </xsl:for-each>
       <xsl:sequence select="hk:element('Category', fx:code('category', cc:NatureCode))"/>
@@ -92,6 +101,51 @@
     </Complaint>
   </xsl:template>
 
+  <xsl:template match="cc:Exhibits">
+    <Evidence>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:for-each select="cc:Exhibit">
+        <Item>
+          <xsl:sequence select="hk:element('Kind', fx:code('exhibit-type', cc:ExhibitType))"/>
+          <xsl:sequence select="hk:element('ContentType', cc:MediaType)"/>
+          <xsl:sequence select="hk:element('Size', cc:SizeInBytes)"/>
+          <xsl:sequence select="hk:element('Sha256', cc:Sha256Digest)"/>
+          <xsl:sequence select="hk:element('Description', fx:simplified(cc:Description))"/>
+          <xsl:sequence select="hk:element('ClaimCheck', cc:StorageRef)"/>
+        </Item>
+      </xsl:for-each>
+    </Evidence>
+  </xsl:template>
+
+  <xsl:template match="cc:InterviewRecord">
+    <InvestigationRecord>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:sequence select="hk:element('Investigator', fx:simplified(cc:Interviewer))"/>
+      <xsl:sequence select="hk:element('Authority', cc:InterviewingBody)"/>
+      <xsl:sequence select="hk:element('Date', hk:iso-date(cc:InterviewDate))"/>
+      <xsl:sequence select="hk:element('Place', fx:simplified(cc:Venue))"/>
+      <xsl:for-each select="cc:Attendees/cc:Attendee">
+        <Person>
+          <xsl:sequence select="hk:element('Name', fx:simplified(cc:Name))"/>
+          <xsl:sequence select="hk:element('Role', fx:simplified(cc:Capacity))"/>
+        </Person>
+      </xsl:for-each>
+      <xsl:sequence select="hk:element('RecordText', fx:simplified(cc:Statement))"/>
+    </InvestigationRecord>
+  </xsl:template>
+
+  <xsl:template match="cc:ConciliationResult">
+    <MediationResult>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:sequence select="hk:element('Outcome', fx:code('conciliation-result', cc:Result))"/>
+      <xsl:sequence select="hk:element('Terms', fx:simplified(cc:SettlementTerms))"/>
+      <xsl:sequence select="cc:SettlementSum ! hk:money('AgreedAmount', .)"/>
+      <xsl:sequence select="hk:element('Mediator', fx:simplified(cc:Conciliator))"/>
+      <xsl:sequence select="hk:element('Date', hk:iso-date(cc:ConcludedOn))"/>
+      <xsl:sequence select="hk:element('IssuingAuthority', cc:IssuedBy)"/>
+    </MediationResult>
+  </xsl:template>
+
   <xsl:template match="cc:Progress">
     <StatusUpdate>
       <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
@@ -103,6 +157,52 @@
     </StatusUpdate>
   </xsl:template>
 
+  <xsl:template match="cc:ReturnRequest">
+    <ReturnRequest>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:for-each select="cc:OriginalPurchase">
+        <Purchase>
+          <xsl:sequence select="cc:PurchaseOutlet ! hk:store('OriginStore', .)"/>
+          <xsl:sequence select="hk:element('ReceiptNumber', cc:ReceiptNo)"/>
+          <xsl:sequence select="hk:element('Date', hk:iso-date(cc:PurchaseDate))"/>
+          <xsl:for-each select="cc:Goods/cc:Item">
+            <Item>
+              <xsl:sequence select="hk:element('Name', fx:simplified(cc:ItemName))"/>
+              <xsl:sequence select="hk:element('Quantity', cc:Quantity)"/>
+              <xsl:sequence select="cc:UnitPrice ! hk:money('UnitPrice', .)"/>
+            </Item>
+          </xsl:for-each>
+          <xsl:sequence select="cc:AmountPaid ! hk:money('Amount', .)"/>
+        </Purchase>
+      </xsl:for-each>
+      <xsl:sequence select="cc:ReturnOutlet ! hk:store('ReturnStore', .)"/>
+      <xsl:sequence select="hk:element('Reason', fx:simplified(cc:ReturnReason))"/>
+      <xsl:sequence select="hk:element('CommitmentId', cc:ReturnPledgeRef)"/>
+      <xsl:sequence select="hk:element('RequestedAt', cc:RequestedAt)"/>
+    </ReturnRequest>
+  </xsl:template>
+
+  <xsl:template match="cc:ReturnDecision">
+    <ReturnDecision>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:sequence select="hk:element('Decision', fx:code('return-decision', cc:Decision))"/>
+      <xsl:sequence select="hk:element('Reason', fx:simplified(cc:Grounds))"/>
+      <xsl:sequence select="cc:RefundAmount ! hk:money('RefundAmount', .)"/>
+      <xsl:sequence select="hk:element('DecidedAt', cc:DecidedAt)"/>
+    </ReturnDecision>
+  </xsl:template>
+
+  <xsl:template match="cc:RefundSettlement">
+    <ReturnSettlement>
+      <xsl:sequence select="hk:element('CaseRef', cc:CaseRef)"/>
+      <xsl:sequence select="cc:RefundAmount ! hk:money('RefundAmount', .)"/>
+      <xsl:sequence select="hk:element('RefundedAt', cc:RefundedAt)"/>
+      <xsl:sequence select="hk:element('DueBy', cc:SettleBy)"/>
+      <xsl:sequence select="cc:PayingOutlet ! hk:store('Payer', .)"/>
+      <xsl:sequence select="cc:PayeeOutlet ! hk:store('Payee', .)"/>
+    </ReturnSettlement>
+  </xsl:template>
+
   <!-- A contract element holding the trimmed value, or nothing when the value is absent or blank, so that the
        contract's schema reports a missing field as MISSING_FIELD at its own path. -->
   <xsl:function name="hk:element" as="element()?">
@@ -112,6 +212,27 @@
     <xsl:if test="$trimmed">
       <xsl:element name="{$name}" namespace="urn:cn:consumer-exchange:contract:v1">{$trimmed}</xsl:element>
     </xsl:if>
+  </xsl:function>
+
+  <!-- An amount in its currency (HKD, MOP or CNY), as the councils write every sum. -->
+  <xsl:function name="hk:money" as="element()">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="amount" as="element()"/>
+    <xsl:element name="{$name}" namespace="urn:cn:consumer-exchange:contract:v1">
+      <xsl:attribute name="currency" select="$amount/@currency"/>
+      <xsl:value-of select="normalize-space($amount)"/>
+    </xsl:element>
+  </xsl:function>
+
+  <!-- A chain's store (分店): its name, the chain's own store code, and where it is. -->
+  <xsl:function name="hk:store" as="element()">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="outlet" as="element()"/>
+    <xsl:element name="{$name}" namespace="urn:cn:consumer-exchange:contract:v1">
+      <xsl:sequence select="hk:element('Name', fx:simplified($outlet/cc:OutletName))"/>
+      <xsl:sequence select="hk:element('StoreCode', $outlet/cc:OutletCode)"/>
+      <xsl:sequence select="hk:element('DivisionCode', $outlet/cc:DistrictCode)"/>
+    </xsl:element>
   </xsl:function>
 
   <!-- dd/MM/yyyy, as the councils write dates, to yyyy-MM-dd; anything else is passed on for the schema to refuse. -->

@@ -30,6 +30,15 @@ public interface PartnerAdapter {
     Set<MessageKind> messageTypes();
 
     /**
+     * Why this format does not carry {@code type}, when it declares a reason (e.g. the partner's system has no such
+     * procedure), so that a message refused for that reason can say why; empty for a carried type or when the format
+     * does not say.
+     */
+    default Optional<String> notCarriedReason(MessageKind type) {
+        return Optional.empty();
+    }
+
+    /**
      * Reads a native message into the contract. Checking the result against the contract's rules is the gateway's
      * job; this only has to say what the partner said.
      *

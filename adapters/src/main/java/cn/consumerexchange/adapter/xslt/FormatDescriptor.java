@@ -3,6 +3,7 @@ package cn.consumerexchange.adapter.xslt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,11 @@ import cn.consumerexchange.contract.v1.MessageKind;
  *                      a message whose translation fails can still be answered
  * @param nativeFields  optional: for contract field paths (without {@code [n]} indices), the native field they are
  *                      read from, so that a rejection says what to fix in the partner's own terms
+ * @param notCarried    optional: contract message types the format deliberately does not carry, each with the reason
+ *                      (e.g. the partner's system has no such procedure), which a refusal of such a message quotes
  */
 record FormatDescriptor(String format, NativeKind nativeKind, String mediaType, Set<MessageKind> messageTypes,
-        CsvLayout csv, String messageIdPath, Map<String, String> nativeFields) {
+        CsvLayout csv, String messageIdPath, Map<String, String> nativeFields, Map<MessageKind, String> notCarried) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The {@code [2]} of {@code Request[2]}: one native field feeds every repetition. */
@@ -40,6 +43,7 @@ record FormatDescriptor(String format, NativeKind nativeKind, String mediaType, 
         // An EnumSet copy, because an immutable Set.copyOf throws on contains(null).
         messageTypes = Collections.unmodifiableSet(EnumSet.copyOf(messageTypes));
         nativeFields = Map.copyOf(nativeFields);
+        notCarried = Map.copyOf(notCarried);
     }
 
     /** The native field a contract path is read from, e.g. {@code Case/Trader/USCC}. */
@@ -47,7 +51,16 @@ record FormatDescriptor(String format, NativeKind nativeKind, String mediaType, 
         return Optional.ofNullable(nativeFields.get(INDEX.matcher(contractPath).replaceAll("")));
     }
 
-    /** @throws MappingException naming {@code file} when the JSON is unreadable or a required key is missing */
+    /** Why the format does not carry {@code type}, when {@code format.json} says. */
+    Optional<String> notCarriedReason(MessageKind type) {
+        // An immutable map throws on get(null); a message without a type has no reason to quote.
+        return type == null ? Optional.empty() : Optional.ofNullable(notCarried.get(type));
+    }
+
+    /**
+     * @throws MappingException naming {@code file} when the JSON is unreadable, a required key is missing, or a type
+     *                          is declared both carried and not carried
+     */
     static FormatDescriptor parse(String file, byte[] json) {
         JsonNode root;
         try {
@@ -63,14 +76,37 @@ record FormatDescriptor(String format, NativeKind nativeKind, String mediaType, 
             throw new MappingException(file, "expected a JSON object");
         }
         NativeKind kind = enumValue(NativeKind.class, required(root, "nativeKind", file), "nativeKind", file);
+        Set<MessageKind> carried = messageTypes(root, file);
         return new FormatDescriptor(
                 required(root, "format", file),
                 kind,
                 required(root, "mediaType", file),
-                messageTypes(root, file),
+                carried,
                 kind == NativeKind.CSV ? csvLayout(root.get("csv"), file) : null,
                 root.hasNonNull("messageId") ? root.get("messageId").asText() : null,
-                nativeFields(root.get("nativeFields"), file));
+                nativeFields(root.get("nativeFields"), file),
+                notCarried(root.get("notCarried"), carried, file));
+    }
+
+    private static Map<MessageKind, String> notCarried(JsonNode declared, Set<MessageKind> carried, String file) {
+        if (declared == null) {
+            return Map.of();
+        }
+        if (!declared.isObject()) {
+            throw new MappingException(file, "\"notCarried\" must map message types to why they are not carried");
+        }
+        Map<MessageKind, String> reasons = new EnumMap<>(MessageKind.class);
+        declared.fields().forEachRemaining(entry -> {
+            MessageKind type = enumValue(MessageKind.class, entry.getKey(), "notCarried", file);
+            if (carried.contains(type)) {
+                throw new MappingException(file, "\"notCarried\": " + type + " is also listed in \"messageTypes\"");
+            }
+            if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                throw new MappingException(file, "\"notCarried\": " + type + " needs the reason, as text");
+            }
+            reasons.put(type, entry.getValue().asText());
+        });
+        return reasons;
     }
 
     private static Map<String, String> nativeFields(JsonNode fields, String file) {

@@ -78,6 +78,12 @@ public final class XsltAdapter implements PartnerAdapter {
         return descriptor.messageTypes();
     }
 
+    /** As {@code format.json}'s {@code notCarried} gives it. */
+    @Override
+    public Optional<String> notCarriedReason(MessageKind type) {
+        return descriptor.notCarriedReason(type);
+    }
+
     /** As {@code format.json}'s {@code nativeFields} names it. */
     @Override
     public Optional<String> nativeField(String contractPath) {

@@ -124,6 +124,23 @@ class XsltAdapterTest {
     }
 
     @Test
+    void typeDeclaredBothCarriedAndNotCarriedIsTheFormatsFault() {
+        FormatSource probeFiles = FormatSource.classpath("");
+        byte[] contradiction = ("{\"format\": \"probe-xml\", \"nativeKind\": \"xml\","
+                + " \"mediaType\": \"application/xml\", \"messageTypes\": [\"STATUS_UPDATE\"],"
+                + " \"notCarried\": {\"STATUS_UPDATE\": \"no feedback\"}}").getBytes(StandardCharsets.UTF_8);
+        AdapterCatalog contradicting = AdapterCatalog.discover(path -> path.endsWith("format.json")
+                ? Optional.of(contradiction) : probeFiles.read(path));
+
+        assertThatThrownBy(() -> contradicting.forFormat("probe-xml"))
+                .isInstanceOfSatisfying(MappingException.class, e -> {
+                    assertThat(e.file()).isEqualTo("formats/probe-xml/format.json");
+                    assertThat(e.getMessage())
+                            .contains("\"notCarried\": STATUS_UPDATE is also listed in \"messageTypes\"");
+                });
+    }
+
+    @Test
     void stylesheetCannotReadFiles() {
         assertThatThrownBy(() -> probe.toContract(probe("read-file")))
                 .isInstanceOf(UntranslatableMessageException.class)

@@ -189,8 +189,10 @@ public class MessageIntake {
 
     /**
      * Refuses at once a message the receiver's format cannot carry, rather than acknowledging it and failing every
-     * delivery attempt: a type the format does not carry, or content it cannot write (a code its code tables lack).
-     * The message is written in the receiver's format here to prove it can be.
+     * delivery attempt: a type the format does not carry, a complaint with a report (举报) part for a receiver that
+     * takes no reports, or content it cannot write (a code its code tables lack). The refusal quotes the format's
+     * reason for not carrying a type where it gives one. The message is written in the receiver's format here to
+     * prove it can be.
      */
     private Routing receiverCanTake(Routing routing, ExchangeMessage message) {
         if (!(routing instanceof Routing.Routed routed)) {
@@ -201,7 +203,15 @@ public class MessageIntake {
         PartnerAdapter receiverFormat = adapters.forFormat(receiver.format());
         if (!receiverFormat.messageTypes().contains(type)) {
             return cannotTake("/ExchangeMessage/Envelope/MessageType", "The receiver " + receiver.code() + " ("
-                    + receiver.format() + ") does not take " + type + " messages through the exchange");
+                    + receiver.format() + ") does not take " + type + " messages through the exchange"
+                    + becauseOf(receiverFormat, type));
+        }
+        boolean withReport = message.getComplaint() != null && message.getComplaint().getReport() != null;
+        if (withReport && !receiverFormat.messageTypes().contains(MessageKind.REPORT)) {
+            // The report is a case of its own for the same receiver (art. 9); dropping it would lose it unseen.
+            return cannotTake("/ExchangeMessage/Complaint/Report", "The receiver " + receiver.code() + " ("
+                    + receiver.format() + ") does not take the report made with this complaint"
+                    + becauseOf(receiverFormat, MessageKind.REPORT));
         }
         try {
             receiverFormat.toNative(message);
@@ -210,6 +220,10 @@ public class MessageIntake {
                     + ") cannot be sent this message: " + unwritable.getMessage());
         }
         return routing;
+    }
+
+    private static String becauseOf(PartnerAdapter format, MessageKind type) {
+        return format.notCarriedReason(type).map(reason -> ". " + reason).orElse("");
     }
 
     private static Routing cannotTake(String path, String reason) {

@@ -27,6 +27,7 @@ import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.CaseState;
+import cn.consumerexchange.contract.v1.ComplaintReport;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.conformance.SampleCases;
@@ -154,6 +155,47 @@ class FormatPairsTest {
         String answer = sendAndAwaitAnswer(sender, adapters.forFormat(sender.format()).toNative(complaint));
 
         assertThat(answer).contains("result=\"REJECTED\"", "RECEIVER_CANNOT_TAKE", "PHKMO", "010101002");
+    }
+
+    /**
+     * The councils take no reports (举报): a report for a Hong Kong business, alone or made with a complaint, is refused
+     * at intake with the reason the councils' format gives. The sender speaks the contract itself, which carries both.
+     */
+    @Test
+    void aReportTheCouncilsCannotTakeIsRefusedAtIntakeWithTheFormatsReason() throws JMSException {
+        Partner sender = partners.require("PCON");
+        PartnerAdapter senderFormat = adapters.forFormat(sender.format());
+        ExchangeMessage complaint = SampleCases.complaint(sender.authority(), "810000", "PW-" + UUID.randomUUID(),
+                "CASE-" + UUID.randomUUID().toString().substring(0, 8));
+        ComplaintReport reportPart = new ComplaintReport();
+        reportPart.setClues("该商户以“已拆封”为由拒绝多名消费者退货。");
+        complaint.getComplaint().setReport(reportPart);
+
+        String answerToComplaintWithReport = sendAndAwaitAnswer(sender, senderFormat.toNative(complaint));
+
+        assertThat(answerToComplaintWithReport).contains("<MessageType>REJECTION</MessageType>",
+                "<Code>RECEIVER_CANNOT_TAKE</Code>", "<Path>/ExchangeMessage/Complaint/Report</Path>",
+                "The receiver PHKMO (hkmo-xml) does not take the report made with this complaint. The Hong Kong and "
+                        + "Macao consumer councils take no reports (举报)", "the councils have no enforcement powers");
+
+        complaint.getComplaint().setReport(null);
+        complaint.getEnvelope().setMessageId("PW-" + UUID.randomUUID());
+        Matcher reference = Pattern.compile("GW-\\d{4}-[0-9A-Z]{10}")
+                .matcher(sendAndAwaitAnswer(sender, senderFormat.toNative(complaint)));
+        assertThat(reference.find()).isTrue();
+        ExchangeMessage report = ContractCodec.standard().read(
+                GatewayTestSupport.sample("contract/report.xml").getBytes(StandardCharsets.UTF_8));
+        report.getEnvelope().setMessageId("PW-" + UUID.randomUUID());
+        report.getEnvelope().setSender(sender.authority());
+        report.getEnvelope().setReceiver(null);
+        report.getEnvelope().getCaseRef().clear();
+        report.getEnvelope().getCaseRef().add(reference.group());
+
+        String answerToReport = sendAndAwaitAnswer(sender, senderFormat.toNative(report));
+
+        assertThat(answerToReport).contains("<Code>RECEIVER_CANNOT_TAKE</Code>",
+                "The receiver PHKMO (hkmo-xml) does not take REPORT messages through the exchange. The Hong Kong and "
+                        + "Macao consumer councils take no reports (举报)");
     }
 
     private String sendAndAwaitAnswer(Partner partner, byte[] nativeMessage) throws JMSException {
