@@ -62,12 +62,4 @@ record DetachedJws(String encodedHeader, JwsAlgorithm algorithm, byte[] signatur
         return (encodedHeader + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload))
                 .getBytes(StandardCharsets.US_ASCII);
     }
-
-    /** A signature the exchange cannot read; the message it came with is delivered unverified. */
-    static final class MalformedSignatureException extends RuntimeException {
-
-        MalformedSignatureException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,15 +1,11 @@
 package cn.consumerexchange.gateway.recognition;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.Arrays;
 
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 
 /**
@@ -25,7 +21,6 @@ enum JwsAlgorithm {
 
     /** GM/T 0009's default signer id, used by every partner that names none. */
     static final byte[] SM2_DEFAULT_USER_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
-    private static final int COORDINATE_BYTES = 32;
 
     private final String jcaName;
     private final boolean concatenatedRs;
@@ -40,7 +35,7 @@ enum JwsAlgorithm {
      * the wrong shape, or a key of another kind, is simply not valid.
      */
     boolean verifies(PublicKey key, byte[] signingInput, byte[] signature) {
-        if (concatenatedRs && signature.length != 2 * COORDINATE_BYTES) {
+        if (concatenatedRs && signature.length != 2 * EcSignatureEncoding.COORDINATE_BYTES) {
             return false;
         }
         try {
@@ -50,16 +45,9 @@ enum JwsAlgorithm {
             }
             verifier.initVerify(key);
             verifier.update(signingInput);
-            return verifier.verify(concatenatedRs ? der(signature) : signature);
+            return verifier.verify(concatenatedRs ? EcSignatureEncoding.toDer(signature) : signature);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException wrongKeyOrShape) {
             return false;
         }
-    }
-
-    /** JCA verifies (r, s) as an ASN.1 sequence. */
-    private static byte[] der(byte[] rs) throws IOException {
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(rs, 0, COORDINATE_BYTES));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(rs, COORDINATE_BYTES, rs.length));
-        return new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded();
     }
 }

@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.recognition;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,12 +11,23 @@ import cn.consumerexchange.contract.v1.MessageKind;
 /**
  * Settings of recognition (互认), bound from {@code exchange.recognition.*}.
  *
- * @param messageTypes the message types that must carry the issuing authority's signature to be recognised: their
- *                     verdict is recorded even when unsigned, and given to the receiver
+ * @param messageTypes        the message types that must carry the issuing authority's signature to be recognised:
+ *                            their verdict is recorded even when unsigned, and given to the receiver with the signed
+ *                            original
+ * @param originalInlineBytes a signed original up to this size travels inside a queue delivery (base64 property);
+ *                            a larger one is given as a link
+ * @param linkLifetime        how long a link to a signed original stays valid
+ * @param linkSecret          the key that signs those links; instances behind one address must share it. Empty: a
+ *                            random key per start, so links die with the process that made them
+ * @param publicBaseUrl       the gateway's address as receivers reach it, the base of the links
  */
 @ConfigurationProperties("exchange.recognition")
 public record RecognitionSettings(
-        @DefaultValue({"MEDIATION_RESULT", "INVESTIGATION_RECORD", "EVIDENCE"}) Set<MessageKind> messageTypes) {
+        @DefaultValue({"MEDIATION_RESULT", "INVESTIGATION_RECORD", "EVIDENCE"}) Set<MessageKind> messageTypes,
+        @DefaultValue("65536") int originalInlineBytes,
+        @DefaultValue("PT1H") Duration linkLifetime,
+        @DefaultValue("") String linkSecret,
+        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     public boolean needsRecognition(MessageKind type) {
         return messageTypes.contains(type);

@@ -90,7 +90,7 @@ public class Delivery {
 
     /**
      * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, and, when
-     * its type needs recognition (互认), the sender's signature and the gateway's verdict on it.
+     * its type needs recognition (互认), the signed original, the sender's signature and the gateway's verdict on it.
      */
     public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
             @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
@@ -113,7 +113,7 @@ public class Delivery {
             case AMQP -> headers.put(SpringRabbitMQConstants.MESSAGE_ID, deliveryId);
             case FILE -> headers.put(Endpoints.FILE_NAME_HEADER, DeliveryFileName.of(deliveryId, adapter.mediaType()));
         }
-        recognition.addToDelivery(key, envelope.getMessageType(), receiver.transport(), headers);
+        recognition.addToDelivery(key, envelope.getMessageType(), receiver, headers);
         return adapter.toNative(message);
     }
 

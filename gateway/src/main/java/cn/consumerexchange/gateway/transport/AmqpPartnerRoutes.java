@@ -2,6 +2,7 @@ package cn.consumerexchange.gateway.transport;
 
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.amqpExchange;
 import static cn.consumerexchange.gateway.Endpoints.amqpQueue;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.recognition.Recognition;
 import cn.consumerexchange.gateway.transfer.UnavailableAnswers;
 
 /**
@@ -27,6 +29,8 @@ import cn.consumerexchange.gateway.transfer.UnavailableAnswers;
  * not handed off twice. A message whose intake keeps failing (not a rejection: an error such as the database being
  * away) is tried four times and then parked on {@code <inbound>.parked}, so that it neither loops nor is lost, and the
  * partner is answered {@code GATEWAY_UNAVAILABLE}.
+ *
+ * <p>A signed message carries its detached JWS in the message header {@code signature}, as on the partners' JMS queues.
  */
 @Component
 @ConditionalOnProperty(name = "exchange.amqp.enabled", havingValue = "true")
@@ -59,7 +63,9 @@ class AmqpPartnerRoutes extends RouteBuilder {
                                 + ", 'The gateway could not record the message')"))
                         .to(amqpQueue(partner.code(), partner.replies())).id("answer-parked-" + partner.code())
                     .end()
-                    .removeHeaders("*")
+                    // The signature (签名) goes to the intake; no other header of the partner's goes further.
+                    .setHeader(SIGNATURE_HEADER, header(Recognition.JMS_SIGNATURE))
+                    .removeHeaders("*", SIGNATURE_HEADER)
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .to(INTAKE).id("intake-" + partner.code())
                     .to(amqpQueue(partner.code(), partner.replies())).id("answer-" + partner.code());

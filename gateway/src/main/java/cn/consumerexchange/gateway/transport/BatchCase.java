@@ -6,6 +6,15 @@ package cn.consumerexchange.gateway.transport;
  *
  * @param line       the data line's number in the file, counting the header as line 1
  * @param nativeCase the header's and the line's bytes as the partner wrote them
+ * @param signature  the detached JWS the partner's signature file gives for this line, or null
  */
-public record BatchCase(int line, byte[] nativeCase) {
+public record BatchCase(int line, byte[] nativeCase, String signature) {
+
+    BatchCase(int line, byte[] nativeCase) {
+        this(line, nativeCase, null);
+    }
+
+    BatchCase signedWith(String jws) {
+        return new BatchCase(line, nativeCase, jws);
+    }
 }

@@ -2,7 +2,9 @@ package cn.consumerexchange.gateway.transport;
 
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,8 @@ import cn.consumerexchange.gateway.partner.Transport;
  * accepted (with the gateway's reference) and what was rejected and why; see {@link BatchAnswer} for its name. Every
  * file is answered: an empty or header-only one with a line saying it held no cases, one over
  * {@code exchange.max-batch-file-bytes} with {@code DOCUMENT_TOO_LARGE}, unread. The file then moves to {@code .done/}
- * ({@code .rejected/} when too large).
+ * ({@code .rejected/} when too large). A file's cases may be signed: see {@link BatchSignatures} for the signature
+ * file {@code <file>.jws}, which moves beside the file when it is answered.
  *
  * <p>If the gateway stops half-way through a file, the file is read again on restart; the lines already received are
  * recognised by the ledger and answered as before, so nothing is applied twice. A technical failure (the ledger down)
@@ -44,16 +47,19 @@ class BatchFileRoutes extends RouteBuilder {
                     + "&readLockMinLength=0&delay=2000&move=${exchangeProperty." + BatchFiles.ANSWER + ".movedName}")
                     .routeId("batch-" + partner.code())
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
+                    .setProperty(BatchFiles.FILE, header(Exchange.FILE_PATH))
                     .setProperty(BatchFiles.ANSWER, method(BatchFiles.class, "receive")).id("receive-" + partner.code())
                     .split(simple("${exchangeProperty." + BatchFiles.ANSWER + ".cases}")).stopOnException()
                         .setProperty(BatchFiles.LINE, simple("${body.line}"))
+                        .setHeader(SIGNATURE_HEADER, simple("${body.signature}"))
                         .setBody(simple("${body.nativeCase}"))
                         .to(INTAKE).id("intake-" + partner.code())
                         .bean(BatchFiles.class, "answered").id("answered-" + partner.code())
                     .end()
                     .bean(BatchFiles.class, "resultFile").id("result-" + partner.code())
                     .to("file:" + partner.replies() + "?fileName=${exchangeProperty." + BatchFiles.ANSWER
-                            + ".resultName}&tempPrefix=.writing-").id("answer-" + partner.code());
+                            + ".resultName}&tempPrefix=.writing-").id("answer-" + partner.code())
+                    .bean(BatchFiles.class, "keepSignatureFile").id("keep-signatures-" + partner.code());
         }
     }
 }

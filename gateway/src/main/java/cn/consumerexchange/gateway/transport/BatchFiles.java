@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -38,6 +39,8 @@ public class BatchFiles {
     static final String ANSWER = "exchangeBatchAnswer";
     /** Exchange property: the line of the batch file being received; a property, as the intake clears headers. */
     static final String LINE = "exchangeBatchLine";
+    /** Exchange property: the path of the batch file being received, which the answer's writing does not change. */
+    static final String FILE = "exchangeBatchFile";
 
     private static final Logger log = LoggerFactory.getLogger(BatchFiles.class);
     private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
@@ -62,7 +65,28 @@ public class BatchFiles {
             return BatchAnswer.tooLarge(storedPrefix + hashPrefix(streamedSha256(path)), size, maxFileBytes);
         }
         byte[] content = Files.readAllBytes(path);
-        return BatchAnswer.of(storedPrefix + hashPrefix(Sha256.newDigest().digest(content)), BatchLines.cases(content));
+        List<BatchCase> cases = BatchLines.cases(content);
+        Path signatures = signatureFile(path);
+        if (Files.isRegularFile(signatures) && Files.size(signatures) <= maxFileBytes) {
+            cases = BatchSignatures.apply(cases, Files.readAllBytes(signatures));
+        }
+        return BatchAnswer.of(storedPrefix + hashPrefix(Sha256.newDigest().digest(content)), cases);
+    }
+
+    /** Moves the file's signature file, if it has one, beside the file where it is kept ({@code .done/}). */
+    public void keepSignatureFile(@ExchangeProperty(FILE) String file,
+            @ExchangeProperty(ANSWER) BatchAnswer answer) throws IOException {
+        Path path = Path.of(file);
+        Path signatures = signatureFile(path);
+        if (Files.isRegularFile(signatures)) {
+            Path kept = path.resolveSibling(answer.getMovedName() + BatchSignatures.EXTENSION);
+            Files.createDirectories(kept.getParent());
+            Files.move(signatures, kept, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path signatureFile(Path file) {
+        return file.resolveSibling(file.getFileName() + BatchSignatures.EXTENSION);
     }
 
     /** Adds how the intake answered the current line to the file's answer. */

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +18,43 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.FormatSource;
 import cn.consumerexchange.contract.v1.MessageKind;
+import cn.consumerexchange.gateway.Endpoints;
+import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.Transport;
 import cn.consumerexchange.gateway.recognition.SignatureVerdict.Outcome;
+import cn.consumerexchange.gateway.transfer.Sha256;
 
 class RecognitionTest {
 
     static final byte[] PAYLOAD = "{}".getBytes(StandardCharsets.UTF_8);
     static final MessageKey KEY = new MessageKey("N12315", "N-1");
 
+    @TempDir
+    Path outbound;
+
     final SigningAuthority authority = SigningAuthority.of(JwsAlgorithm.SM2SM3);
     final PartnerCertificates certificates = mock(PartnerCertificates.class);
     final SignatureVerdicts verdicts = mock(SignatureVerdicts.class);
-    final Recognition recognition = new Recognition(certificates, new SignatureVerifier(), verdicts,
-            new RecognitionSettings(Set.of(MessageKind.MEDIATION_RESULT)), Clock.systemUTC());
-    final Partner sender = new Partner("N12315", "SAMR-12315", "12315", List.of(), "n12315-json", Transport.AMQP,
-            "in", "replies", "out", null, true, null, null, "certificates/n12315.pem", null);
+    final SignedOriginals originals = mock(SignedOriginals.class);
+    final RecognitionSettings settings = new RecognitionSettings(Set.of(MessageKind.MEDIATION_RESULT), 64,
+            Duration.ofMinutes(5), "test-secret", "https://gateway.test");
+    final SignedOriginalLinks links = new SignedOriginalLinks(settings, Clock.systemUTC());
+    final Recognition recognition = new Recognition(certificates, new SignatureVerifier(), verdicts, originals, links,
+            new SignedOriginalFiles(), AdapterCatalog.discover(FormatSource.classpath("seeds")), settings,
+            Clock.systemUTC());
+    final Partner sender = partner("N12315", "n12315-json", Transport.AMQP, "out");
+    final Partner shenzhen = partner("SZ", "gba-xml", Transport.JMS, "partner.SZ.outbound");
 
     RecognitionTest() {
         when(certificates.of("N12315")).thenReturn(Optional.of(authority.registered()));
+        when(certificates.of("SZ")).thenReturn(Optional.of(authority.registered()));
     }
 
     @Test
@@ -56,6 +76,18 @@ class RecognitionTest {
     }
 
     @Test
+    void xmlFormatsMessageIsCheckedForAnEnvelopedSignature() {
+        byte[] signed = authority.signXml(GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(recognition.check(shenzhen, signed, null, MessageKind.COMPLAINT)).hasValueSatisfying(checked -> {
+            assertThat(checked.signature()).as("the signature is in the document").isNull();
+            assertThat(checked.verdict().outcome()).isEqualTo(Outcome.VERIFIED);
+            assertThat(checked.verdict().detail()).contains("SM2-SM3 XML signature verified");
+        });
+    }
+
+    @Test
     void overlongSignatureIsInvalidAndNotKept() {
         String huge = "e".repeat(Recognition.MAX_SIGNATURE_CHARS + 1);
 
@@ -67,34 +99,80 @@ class RecognitionTest {
     }
 
     @Test
-    void httpAndJmsReceiversGetTheVerdictAndTheSignatureAsSent() {
-        when(verdicts.find(KEY)).thenReturn(Optional.of(new CheckedSignature("h..s",
-                new SignatureVerdict(Outcome.CERTIFICATE_EXPIRED, "expired"))));
+    void httpReceiverGetsTheVerdictTheSignatureAndALinkToTheOriginal() {
+        givenOriginal(PAYLOAD, "h..s", Outcome.CERTIFICATE_EXPIRED);
 
-        assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.HTTP))
-                .containsEntry("X-Signature-Verdict", "CERTIFICATE_EXPIRED").containsEntry("X-Signature", "h..s");
+        Map<String, Object> headers = deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.HTTP);
+
+        assertThat(headers).containsEntry("X-Signature-Verdict", "CERTIFICATE_EXPIRED")
+                .containsEntry("X-Signature", "h..s")
+                .containsEntry("X-Signed-Original-SHA256", Sha256.hex(PAYLOAD));
+        assertThat((String) headers.get("X-Signed-Original"))
+                .startsWith("https://gateway.test/api/signed-originals/N12315/N-1?receiver=RX&expires=");
+    }
+
+    @Test
+    void queueReceiversGetTheOriginalInlineWhenSmallAndALinkWhenLarge() {
+        givenOriginal(PAYLOAD, "h..s", Outcome.VERIFIED);
+
         assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.JMS))
-                .containsEntry("signatureVerdict", "CERTIFICATE_EXPIRED").containsEntry("signature", "h..s");
+                .containsEntry("signatureVerdict", "VERIFIED").containsEntry("signature", "h..s")
+                .containsEntry("signedOriginal", Base64.getEncoder().encodeToString(PAYLOAD))
+                .doesNotContainKey("signedOriginalUrl");
+
+        givenOriginal(new byte[65], null, Outcome.UNSIGNED);
+
+        assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.AMQP))
+                .containsEntry("signatureVerdict", "UNSIGNED").doesNotContainKeys("signature", "signedOriginal")
+                .containsKey("signedOriginalUrl");
     }
 
     @Test
-    void messageWithoutRecordedVerdictGoesUnsigned() {
-        when(verdicts.find(KEY)).thenReturn(Optional.empty());
+    void fileReceiverGetsTheOriginalAndTheVerdictBesideTheFile() throws IOException {
+        givenOriginal(PAYLOAD, "h..s", Outcome.INVALID);
+        Map<String, Object> headers = new HashMap<>(Map.of(Endpoints.FILE_NAME_HEADER, "N12315_N-1-abc.csv"));
 
-        assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.HTTP))
-                .containsExactly(Map.entry("X-Signature-Verdict", "UNSIGNED"));
+        recognition.addToDelivery(KEY, MessageKind.MEDIATION_RESULT, partner("RX", "hlj-csv", Transport.FILE,
+                outbound.toString()), headers);
+
+        assertThat(outbound.resolve("N12315_N-1-abc.csv.original")).hasBinaryContent(PAYLOAD);
+        assertThat(Files.readString(outbound.resolve("N12315_N-1-abc.csv.verdict.json")))
+                .contains("\"verdict\" : \"INVALID\"", "\"signature\" : \"h..s\"",
+                        "\"originalSha256\" : \"" + Sha256.hex(PAYLOAD) + "\"");
     }
 
     @Test
-    void otherTypesAndOtherTransportsAreLeftAsTheyWere() {
+    void linkAdmitsOnlyItsReceiverAndMessageUntilItExpires() {
+        String link = links.linkFor("RX", KEY);
+        long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+).*", "$1"));
+        String token = link.replaceAll(".*token=", "");
+
+        assertThat(links.admits("RX", KEY, expires, token)).isTrue();
+        assertThat(links.admits("SZ", KEY, expires, token)).isFalse();
+        assertThat(links.admits("RX", new MessageKey("N12315", "N-2"), expires, token)).isFalse();
+        assertThat(links.admits("RX", KEY, expires + 1, token)).isFalse();
+        assertThat(links.admits("RX", KEY, 1, token)).as("expired").isFalse();
+    }
+
+    @Test
+    void otherTypesAreLeftAsTheyWere() {
         assertThat(deliveryHeaders(MessageKind.COMPLAINT, Transport.HTTP)).isEmpty();
-        assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.AMQP)).isEmpty();
-        assertThat(deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.FILE)).isEmpty();
+        assertThat(deliveryHeaders(MessageKind.COMPLAINT, Transport.AMQP)).isEmpty();
+    }
+
+    void givenOriginal(byte[] bytes, String signature, Outcome outcome) {
+        when(originals.find(KEY)).thenReturn(Optional.of(new SignedOriginal(bytes, "application/json",
+                new CheckedSignature(signature, new SignatureVerdict(outcome, "why")))));
     }
 
     Map<String, Object> deliveryHeaders(MessageKind type, Transport transport) {
         Map<String, Object> headers = new HashMap<>();
-        recognition.addToDelivery(KEY, type, transport, headers);
+        recognition.addToDelivery(KEY, type, partner("RX", "yrd-json", transport, "out"), headers);
         return headers;
+    }
+
+    static Partner partner(String code, String format, Transport transport, String outbound) {
+        return new Partner(code, "AUTH-" + code, code, List.of(), format, transport, "in", "replies", outbound, null,
+                true, null, null, "certificates/" + code + ".pem", null);
     }
 }

@@ -1,5 +1,7 @@
 package cn.consumerexchange.gateway.recognition;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,6 +20,15 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.apache.xml.security.algorithms.MessageDigestAlgorithm;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,10 +42,13 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * A partner authority for tests: a key pair of one algorithm, a self-signed certificate for it, and detached JWS
- * signatures made as a partner's system would make them.
+ * signatures and enveloped XML signatures made as a partner's system would make them.
  */
 final class SigningAuthority {
 
@@ -84,6 +98,51 @@ final class SigningAuthority {
             return header + ".." + base64url(algorithm == JwsAlgorithm.RS256 ? signature : concatenatedRs(signature));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The document with this authority's enveloped XML signature appended to its root: one reference to the whole
+     * document, enveloped-signature transform and exclusive canonicalisation, SHA-256 digest, no KeyInfo.
+     */
+    byte[] signXml(byte[] xml) {
+        return signXml(xml, "");
+    }
+
+    /** As {@link #signXml(byte[])}, the reference pointing at {@code referenceUri}. */
+    byte[] signXml(byte[] xml, String referenceUri) {
+        String method = switch (algorithm) {
+            case RS256 -> XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256;
+            case ES256 -> XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256;
+            case SM2SM3 -> Sm2Sm3SignatureMethod.URI;
+        };
+        try {
+            // Santuario initialised, SM2 registered.
+            EnvelopedXmlSignature.METHODS.size();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            NodeList elements = document.getElementsByTagName("*");
+            for (int i = 0; i < elements.getLength(); i++) {
+                Element element = (Element) elements.item(i);
+                if (element.hasAttribute("Id")) {
+                    element.setIdAttribute("Id", true);
+                }
+            }
+            XMLSignature signature = new XMLSignature(document, "", method,
+                    Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+            document.getDocumentElement().appendChild(signature.getElement());
+            Transforms transforms = new Transforms(document);
+            transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+            transforms.addTransform(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+            signature.addDocument(referenceUri, transforms, MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
+            signature.sign(keys.getPrivate());
+            ByteArrayOutputStream signed = new ByteArrayOutputStream();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document),
+                    new StreamResult(signed));
+            return signed.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot sign the document", e);
         }
     }
 
