@@ -33,8 +33,13 @@ public class DeliveryLedger {
         this.clock = clock;
     }
 
-    /** An inbound message that is due for dispatch: waiting, or held by a claim whose lease has ended. */
-    public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef) {
+    /**
+     * An inbound message that is due for dispatch: waiting, or held by a claim whose lease has ended.
+     *
+     * @param messageType the contract message type of the row: REPORT for the report case a complaint submitted with
+     *                    a report opened, whose row keeps the submission
+     */
+    public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef, String messageType) {
     }
 
     /** How often delivery of a message was tried, and until when a transient failure may be retried. */
@@ -125,7 +130,7 @@ public class DeliveryLedger {
         }
         OffsetDateTime now = now();
         return jdbc.sql("""
-                select id, partner_code, message_id, receiver, gateway_ref from ledger_message
+                select id, partner_code, message_id, receiver, gateway_ref, message_type from ledger_message
                 where ((state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= :now)
                    or (state = 'DELIVERING' and claimed_until < :now))
                   and receiver in (:receivers)
@@ -135,7 +140,7 @@ public class DeliveryLedger {
                 .param("receivers", receivers)
                 .param("limit", limit)
                 .query((rs, row) -> new DueDelivery(rs.getLong(1), new MessageKey(rs.getString(2), rs.getString(3)),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 

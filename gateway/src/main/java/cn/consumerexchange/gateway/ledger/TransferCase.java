@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
  * @param receivingDivision the respondent's GB/T 2260 division that decided jurisdiction
  * @param state             the case's state (案件状态), as the lifecycle allowed it
  * @param needsOperator     whether the case was returned (退回) and no other partner can take it: an operator decides
+ * @param linkedCase        the other case of one submission: a complaint's report case (举报) or a report's complaint
+ *                          case (art. 9), or {@code null}
  */
 public record TransferCase(
         String gatewayRef,
@@ -20,7 +22,14 @@ public record TransferCase(
         String state,
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt,
-        boolean needsOperator) {
+        boolean needsOperator,
+        String linkedCase) {
+
+    /** The same case, linked to {@code otherCase} of the same submission. */
+    public TransferCase linkedTo(String otherCase) {
+        return new TransferCase(gatewayRef, originPartner, originCaseNumber, originMessageId, receivingPartner,
+                receivingDivision, state, receivedAt, updatedAt, needsOperator, otherCase);
+    }
 
     /** The other party of the case, seen from {@code partnerCode}. */
     public String counterpartOf(String partnerCode) {

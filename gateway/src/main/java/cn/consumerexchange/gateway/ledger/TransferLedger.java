@@ -186,12 +186,12 @@ public class TransferLedger {
     public void openCase(TransferCase transferCase) {
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
-                    receiving_partner, receiving_division, state, received_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    receiving_partner, receiving_division, state, received_at, updated_at, linked_case_ref)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(transferCase.gatewayRef(), transferCase.originPartner(), transferCase.originCaseNumber(),
                         transferCase.originMessageId(), transferCase.receivingPartner(),
                         transferCase.receivingDivision(), transferCase.state(), transferCase.receivedAt(),
-                        transferCase.updatedAt())
+                        transferCase.updatedAt(), transferCase.linkedCase())
                 .update();
     }
 
@@ -208,7 +208,8 @@ public class TransferLedger {
                         rs.getString("state"),
                         rs.getObject("received_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class),
-                        rs.getBoolean("needs_operator")))
+                        rs.getBoolean("needs_operator"),
+                        rs.getString("linked_case_ref")))
                 .optional();
     }
 

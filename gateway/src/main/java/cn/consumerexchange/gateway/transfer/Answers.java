@@ -37,12 +37,26 @@ public class Answers {
     }
 
     public ExchangeMessage acknowledgement(LedgerEntry accepted) {
+        return acknowledgement(accepted, null);
+    }
+
+    /**
+     * An acknowledgement naming the message's case, and after it in the envelope's case references the case linked to
+     * it: the report case (举报) opened from a complaint submitted with a report. Every format carries the envelope's
+     * case references, so the origin learns both on whatever transport it sent.
+     *
+     * @param linkedCase the linked case's gateway reference, or {@code null}
+     */
+    public ExchangeMessage acknowledgement(LedgerEntry accepted, String linkedCase) {
         Acknowledgement ack = new Acknowledgement();
         ack.setAnswersMessageId(accepted.messageId());
         ack.setGatewayReference(accepted.gatewayRef());
         ack.setAcceptedAt(accepted.createdAt());
         ExchangeMessage answer = answer("GW-A-" + accepted.id(), MessageKind.ACKNOWLEDGEMENT, accepted.sender(),
                 accepted.gatewayRef(), accepted.createdAt());
+        if (linkedCase != null) {
+            answer.getEnvelope().getCaseRef().add(linkedCase);
+        }
         answer.setAcknowledgement(ack);
         return answer;
     }

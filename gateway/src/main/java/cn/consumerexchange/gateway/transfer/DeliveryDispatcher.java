@@ -8,14 +8,18 @@ import org.springframework.stereotype.Component;
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger.DueDelivery;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.report.ReportSeparation;
 
 /**
  * Sends a new nudge for a message the ledger says is due, read again from the payload the ledger kept: for the
- * sweeper and for an operator's retry, when the intake's own nudge is gone.
+ * sweeper and for an operator's retry, when the intake's own nudge is gone. A complaint submitted with a report is kept
+ * as received and separated again here, so its complaint case gets the complaint alone and its report case the report
+ * (art. 9 and 37, see {@link ReportSeparation}).
  */
 @Component
 class DeliveryDispatcher {
@@ -25,20 +29,25 @@ class DeliveryDispatcher {
     private final AdapterCatalog adapters;
     private final ContractCodec codec;
     private final ProducerTemplate camel;
+    private final ReportSeparation separation;
 
     DeliveryDispatcher(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec,
-            ProducerTemplate camel) {
+            ProducerTemplate camel, ReportSeparation separation) {
         this.ledger = ledger;
         this.partners = partners;
         this.adapters = adapters;
         this.codec = codec;
         this.camel = camel;
+        this.separation = separation;
     }
 
     void dispatch(DueDelivery due) {
         byte[] payload = ledger.payloadOf(due.ledgerId()).orElseThrow();
-        ExchangeMessage message = adapters.forFormat(partners.require(due.key().partnerCode()).format())
+        ExchangeMessage received = adapters.forFormat(partners.require(due.key().partnerCode()).format())
                 .toContract(payload);
+        ExchangeMessage message = separation.separate(received)
+                .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
+                .orElse(received);
         camel.sendBodyAndHeaders(Endpoints.HAND_OFF, codec.write(message), Map.of(
                 Endpoints.SENDER_HEADER, due.key().partnerCode(),
                 Endpoints.MESSAGE_ID_HEADER, due.key().messageId(),

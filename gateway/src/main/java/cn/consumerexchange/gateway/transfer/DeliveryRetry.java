@@ -77,7 +77,8 @@ public class DeliveryRetry {
             return Outcome.NOT_RETRYABLE;
         }
         dispatcher.dispatch(new DeliveryLedger.DueDelivery(ledgerId,
-                new MessageKey(entry.partnerCode(), entry.messageId()), entry.receiver(), entry.gatewayRef()));
+                new MessageKey(entry.partnerCode(), entry.messageId()), entry.receiver(), entry.gatewayRef(),
+                entry.messageType()));
         return Outcome.RETRIED;
     }
 }

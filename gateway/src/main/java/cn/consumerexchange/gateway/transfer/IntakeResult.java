@@ -1,5 +1,7 @@
 package cn.consumerexchange.gateway.transfer;
 
+import java.util.List;
+
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.ledger.MessageKey;
@@ -9,9 +11,14 @@ import cn.consumerexchange.gateway.ledger.MessageKey;
  *
  * @param answer       the gateway's answer in the contract: an acknowledgement or a rejection
  * @param nativeAnswer the same answer in the sender's native format
- * @param handoff      what to put on the delivery queue, or {@code null} when nothing is to be delivered
+ * @param handoffs     what to put on the delivery queues: nothing, the message, or the two cases a complaint submitted
+ *                     with a report becomes (see {@link cn.consumerexchange.gateway.report.ReportSeparation})
  */
-public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff handoff) {
+public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, List<Handoff> handoffs) {
+
+    public IntakeResult {
+        handoffs = List.copyOf(handoffs);
+    }
 
     /**
      * An accepted message on its way to the receiving partner.
@@ -27,8 +34,8 @@ public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff 
             boolean heldByIntake) {
     }
 
-    static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, Handoff handoff) {
-        return new IntakeResult(answer, adapter.toNative(answer), handoff);
+    static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, List<Handoff> handoffs) {
+        return new IntakeResult(answer, adapter.toNative(answer), handoffs);
     }
 
     public boolean accepted() {
@@ -36,6 +43,6 @@ public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, Handoff 
     }
 
     public boolean hasHandoff() {
-        return handoff != null;
+        return !handoffs.isEmpty();
     }
 }

@@ -32,12 +32,14 @@ import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
+import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.lifecycle.IllegalTransitionException;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.CheckedSignature;
 import cn.consumerexchange.gateway.recognition.Recognition;
+import cn.consumerexchange.gateway.report.ReportSeparation;
 
 /**
  * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
@@ -53,6 +55,10 @@ import cn.consumerexchange.gateway.recognition.Recognition;
 public class MessageIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
+    private static final String MESSAGE_TYPE_PATH = "/ExchangeMessage/Envelope/MessageType";
+    private static final String MESSAGE_ID_PATH = "/ExchangeMessage/Envelope/MessageId";
+    /** Where a complaint carries its report part (举报), refused as a whole when the report cannot be delivered. */
+    static final String REPORT_PATH = "/ExchangeMessage/Complaint/Report";
 
     private final PartnerRegistry partners;
     private final AdapterCatalog adapters;
@@ -66,11 +72,12 @@ public class MessageIntake {
     private final Clock clock;
     private final int maxMessageBytes;
     private final Recognition recognition;
+    private final ReportSeparation separation;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
             Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
-            Recognition recognition) {
+            Recognition recognition, ReportSeparation separation) {
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
@@ -83,6 +90,7 @@ public class MessageIntake {
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
         this.recognition = recognition;
+        this.separation = separation;
     }
 
     /**
@@ -153,38 +161,83 @@ public class MessageIntake {
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
             String sha256, String signature) {
         Checked checked = check(sender, message);
+        // A complaint with a report part is two cases (art. 9); the complaint's receiver never gets the report (art. 37).
+        Optional<ReportSeparation.Separated> separated = checked.violations().isEmpty()
+                ? separation.separate(message)
+                : Optional.empty();
+        ExchangeMessage forwarded = separated.map(ReportSeparation.Separated::complaint).orElse(message);
         Routing routing = checked.violations().isEmpty()
-                ? receiverCanTake(router.route(sender, message), message)
+                ? receiverCanTake(router.route(sender, forwarded), forwarded, MESSAGE_TYPE_PATH, "/")
                 : new Routing.Refused(checked.violations());
+        Routing reportRouting = routing instanceof Routing.Routed && separated.isPresent()
+                ? reportCase(sender, separated.get().report())
+                : null;
+        if (reportRouting instanceof Routing.Refused refusedReport) {
+            routing = refusedReport;
+        }
         if (routing instanceof Routing.Refused refused) {
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(refused.violations())));
-            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
+            return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         }
         Routing.Routed routed = (Routing.Routed) routing;
+        Routing.Routed reportCase = (Routing.Routed) reportRouting;
         // Recognition (互认): the signature's verdict is recorded with the row; it never refuses the message.
         Optional<CheckedSignature> signed = recognition.check(sender, payload, signature,
                 message.getEnvelope().getMessageType());
-        LedgerEntry accepted;
+        Recorded recorded;
         try {
-            accepted = transaction.execute(tx -> {
-                LedgerEntry recorded = ledger.record(inbound(sender, message, routed.receiver().code(),
+            recorded = transaction.execute(tx -> {
+                // The inbound row keeps the submission as received: it is the record. Deliveries are made from it
+                // again through the separation, never as it is.
+                LedgerEntry entry = ledger.record(inbound(sender, message, routed.receiver().code(),
                         routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
-                signed.ifPresent(verdict -> recognition.record(recorded.id(), verdict));
-                if (routed.newCase() != null) {
+                signed.ifPresent(verdict -> recognition.record(entry.id(), verdict));
+                LedgerEntry report = null;
+                if (reportCase != null) {
+                    report = ledger.record(inbound(sender, separated.get().report(), reportCase.receiver().code(),
+                            reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
+                    ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()));
+                    ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()));
+                } else if (routed.newCase() != null) {
                     ledger.openCase(routed.newCase());
                 } else if (message.getStatusUpdate() != null) {
-                    caseStates.apply(routed.gatewayRef(), sender, recorded.messageId(), message.getStatusUpdate());
+                    caseStates.apply(routed.gatewayRef(), sender, entry.messageId(), message.getStatusUpdate());
                 }
-                return recorded;
+                return new Recorded(entry, report);
             });
         } catch (IllegalTransitionException illegal) {
             // The acceptance rolled back with the case's state; the update is kept under its case, refused.
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
                     MessageState.REJECTED, Answers.encode(List.of(illegal.violation()))));
-            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
+            return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         }
-        return acknowledged(adapter, accepted, handoff(accepted, checked.contractXml(), true));
+        List<IntakeResult.Handoff> handoffs = new ArrayList<>();
+        handoffs.add(handoff(recorded.message(), separated.isPresent() ? codec.write(forwarded)
+                : checked.contractXml(), true));
+        if (recorded.report() != null) {
+            handoffs.add(handoff(recorded.report(), codec.write(separated.get().report()), true));
+        }
+        return IntakeResult.answered(adapter, answers.acknowledgement(recorded.message(),
+                reportCase == null ? null : reportCase.gatewayRef()), handoffs);
+    }
+
+    /** The ledger rows one accepted message made: its own, and the report case's when it came with a report. */
+    private record Recorded(LedgerEntry message, LedgerEntry report) {
+    }
+
+    /**
+     * Where the report part of a submission goes: the same jurisdiction rule as the complaint's, to a receiver whose
+     * format carries reports. Refused otherwise, the whole submission with it, rather than accepted and half delivered.
+     */
+    private Routing reportCase(Partner sender, ExchangeMessage report) {
+        String reportId = report.getEnvelope().getMessageId();
+        if (ledger.findInbound(sender.code(), reportId).isPresent()) {
+            return new Routing.Refused(List.of(new Violation(ErrorCode.DUPLICATE_CONFLICT, MESSAGE_ID_PATH,
+                    "The report part of this submission becomes message " + reportId + ", an id " + sender.code()
+                            + " has already used; send the submission under a new message id")));
+        }
+        return receiverCanTake(router.route(sender, report), report, REPORT_PATH, REPORT_PATH);
     }
 
     /**
@@ -194,7 +247,7 @@ public class MessageIntake {
      * reason for not carrying a type where it gives one. The message is written in the receiver's format here to
      * prove it can be.
      */
-    private Routing receiverCanTake(Routing routing, ExchangeMessage message) {
+    private Routing receiverCanTake(Routing routing, ExchangeMessage message, String typePath, String contentPath) {
         if (!(routing instanceof Routing.Routed routed)) {
             return routing;
         }
@@ -202,21 +255,13 @@ public class MessageIntake {
         Partner receiver = routed.receiver();
         PartnerAdapter receiverFormat = adapters.forFormat(receiver.format());
         if (!receiverFormat.messageTypes().contains(type)) {
-            return cannotTake("/ExchangeMessage/Envelope/MessageType", "The receiver " + receiver.code() + " ("
-                    + receiver.format() + ") does not take " + type + " messages through the exchange"
-                    + becauseOf(receiverFormat, type));
-        }
-        boolean withReport = message.getComplaint() != null && message.getComplaint().getReport() != null;
-        if (withReport && !receiverFormat.messageTypes().contains(MessageKind.REPORT)) {
-            // The report is a case of its own for the same receiver (art. 9); dropping it would lose it unseen.
-            return cannotTake("/ExchangeMessage/Complaint/Report", "The receiver " + receiver.code() + " ("
-                    + receiver.format() + ") does not take the report made with this complaint"
-                    + becauseOf(receiverFormat, MessageKind.REPORT));
+            return cannotTake(typePath, "The receiver " + receiver.code() + " (" + receiver.format()
+                    + ") does not take " + type + " messages through the exchange" + becauseOf(receiverFormat, type));
         }
         try {
             receiverFormat.toNative(message);
         } catch (IllegalArgumentException unwritable) {
-            return cannotTake("/", "The receiver " + receiver.code() + " (" + receiver.format()
+            return cannotTake(contentPath, "The receiver " + receiver.code() + " (" + receiver.format()
                     + ") cannot be sent this message: " + unwritable.getMessage());
         }
         return routing;
@@ -272,20 +317,32 @@ public class MessageIntake {
                             + " with different content; send new content under a new message id"));
         }
         if (!previous.isAccepted()) {
-            return IntakeResult.answered(adapter, answers.rejection(previous), null);
+            return IntakeResult.answered(adapter, answers.rejection(previous), List.of());
         }
         // Same content as the accepted message, so it translates to the same contract document. It is handed off
         // again in case the first hand-off was lost with the crash that brought the message back; the ledger lets
-        // only one attempt deliver it.
-        IntakeResult.Handoff again = previous.state() == MessageState.ACCEPTED
-                || previous.state() == MessageState.DELIVERING
-                ? handoff(previous, codec.write(message), false)
-                : null;
-        return acknowledged(adapter, previous, again);
+        // only one attempt deliver it. A submission with a report is handed off as the two cases it became.
+        List<IntakeResult.Handoff> again = new ArrayList<>();
+        Optional<ReportSeparation.Separated> separated = message == null
+                ? Optional.empty()
+                : separation.separate(message);
+        ExchangeMessage forwarded = separated.map(ReportSeparation.Separated::complaint).orElse(message);
+        if (stillToDeliver(previous)) {
+            again.add(handoff(previous, codec.write(forwarded), false));
+        }
+        String linkedCase = null;
+        if (separated.isPresent()) {
+            ExchangeMessage report = separated.get().report();
+            linkedCase = ledger.findCase(previous.gatewayRef()).map(TransferCase::linkedCase).orElse(null);
+            ledger.findInbound(sender.code(), report.getEnvelope().getMessageId())
+                    .filter(MessageIntake::stillToDeliver)
+                    .ifPresent(row -> again.add(handoff(row, codec.write(report), false)));
+        }
+        return IntakeResult.answered(adapter, answers.acknowledgement(previous, linkedCase), again);
     }
 
-    private IntakeResult acknowledged(PartnerAdapter adapter, LedgerEntry accepted, IntakeResult.Handoff handoff) {
-        return IntakeResult.answered(adapter, answers.acknowledgement(accepted), handoff);
+    private static boolean stillToDeliver(LedgerEntry accepted) {
+        return accepted.state() == MessageState.ACCEPTED || accepted.state() == MessageState.DELIVERING;
     }
 
     private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml, boolean heldByIntake) {
@@ -315,7 +372,7 @@ public class MessageIntake {
             LedgerEntry rejected = ledger.record(new TransferLedger.NewEntry(Direction.IN, sender.code(),
                     messageId.get(), null, sender.authority(), null, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(e.violations())));
-            return IntakeResult.answered(adapter, answers.rejection(rejected), null);
+            return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         } catch (DuplicateKeyException concurrentCopy) {
             return answerAgain(sender, adapter, null,
                     ledger.findInbound(sender.code(), messageId.get()).orElseThrow(), payload, sha256);
@@ -339,7 +396,7 @@ public class MessageIntake {
                 Answers.encode(reasons));
         ExchangeMessage rejection = answers.rejection(reference, MessageIds.carriable(messageId) ? messageId : null,
                 sender.authority(), OffsetDateTime.now(clock), reasons);
-        return IntakeResult.answered(adapter, rejection, null);
+        return IntakeResult.answered(adapter, rejection, List.of());
     }
 
     private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,

@@ -12,6 +12,7 @@ import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.Report;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -20,7 +21,8 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 /**
  * Decides where a valid inbound message goes (分拨).
  *
- * <p>A complaint goes to the partner with jurisdiction over its respondent and opens a transferred case. Every other
+ * <p>A complaint goes to the partner with jurisdiction over its respondent and opens a transferred case; so does a
+ * report (举报), by the same rule (Order No. 121 art. 13–14). Every other
  * message is about a case the gateway already knows and goes to the case's other party: the receiving side's status,
  * evidence and records flow back to the origin, and the origin's follow-ups flow to the receiving side.
  */
@@ -28,6 +30,7 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 public class TransferRouter {
 
     static final String DIVISION_PATH = "/ExchangeMessage/Complaint/Respondent/DivisionCode";
+    static final String REPORT_DIVISION_PATH = "/ExchangeMessage/Report/Respondent/DivisionCode";
     static final String CASE_REF_PATH = "/ExchangeMessage/Envelope/CaseRef";
 
     private final JurisdictionResolver jurisdiction;
@@ -46,27 +49,35 @@ public class TransferRouter {
     }
 
     public Routing route(Partner sender, ExchangeMessage message) {
-        return message.getComplaint() != null
-                ? routeComplaint(sender, message)
-                : routeFollowUp(sender, message);
+        if (message.getComplaint() != null) {
+            Complaint complaint = message.getComplaint();
+            return openCase(sender, message, complaint.getRespondent().getDivisionCode(),
+                    complaint.getOriginCaseNumber(), DIVISION_PATH);
+        }
+        if (message.getReport() != null) {
+            Report report = message.getReport();
+            return openCase(sender, message, report.getRespondent().getDivisionCode(), report.getOriginCaseNumber(),
+                    REPORT_DIVISION_PATH);
+        }
+        return routeFollowUp(sender, message);
     }
 
-    private Routing routeComplaint(Partner sender, ExchangeMessage message) {
-        Complaint complaint = message.getComplaint();
-        String division = complaint.getRespondent().getDivisionCode();
+    private Routing openCase(Partner sender, ExchangeMessage message, String division, String originCaseNumber,
+            String divisionPath) {
         Optional<Partner> receiver = jurisdiction.partnerFor(division);
         if (receiver.isEmpty()) {
-            return refused(ErrorCode.NO_PARTNER_FOR_REGION, DIVISION_PATH,
+            return refused(ErrorCode.NO_PARTNER_FOR_REGION, divisionPath,
                     "No partner of the exchange serves division " + division + " yet");
         }
         if (receiver.get().code().equals(sender.code())) {
-            return refused(ErrorCode.NO_JURISDICTION, DIVISION_PATH, "Division " + division
-                    + " is served by the sender itself; a complaint is transferred only to another region");
+            return refused(ErrorCode.NO_JURISDICTION, divisionPath, "Division " + division
+                    + " is served by the sender itself; a case is transferred only to another region");
         }
         String gatewayRef = references.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        TransferCase opened = new TransferCase(gatewayRef, sender.code(), complaint.getOriginCaseNumber(),
-                message.getEnvelope().getMessageId(), receiver.get().code(), division, CaseState.TRANSFERRED.name(), now, now, false);
+        TransferCase opened = new TransferCase(gatewayRef, sender.code(), originCaseNumber,
+                message.getEnvelope().getMessageId(), receiver.get().code(), division, CaseState.TRANSFERRED.name(),
+                now, now, false, null);
         return new Routing.Routed(receiver.get(), gatewayRef, opened);
     }
 

@@ -98,8 +98,9 @@ public class BatchFiles {
     static ResultLine lineResult(int line, IntakeResult result) {
         ExchangeMessage answer = result.answer();
         if (result.accepted()) {
+            // The acknowledgement's case references: its own case, then a linked report case (举报) if one was opened.
             return ResultLine.accepted(line, answer.getAcknowledgement().getAnswersMessageId(),
-                    answer.getAcknowledgement().getGatewayReference());
+                    String.join("|", answer.getEnvelope().getCaseRef()));
         }
         List<RejectionError> errors = answer.getRejection().getError();
         return ResultLine.rejected(line, answer.getRejection().getAnswersMessageId(),

@@ -17,6 +17,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -574,6 +579,83 @@ abstract class AbstractComplaintTransferFlowTest {
             onShenzhensQueue.add(delivery);
         }
         assertThat(onShenzhensQueue).contains("the first copy").noneMatch(delivery -> delivery.contains(statusId));
+    }
+
+    /**
+     * Two status updates on one case at once, over the real HTTP intake: ACCEPTED and NOT_ACCEPTED, both legal from
+     * TRANSFERRED and each illegal after the other. Exactly one wins, the other is refused naming the state the winner
+     * set, the case and its history agree, and Shenzhen gets exactly one feedback per case.
+     */
+    @Test
+    void concurrentStatusUpdatesOnOneCaseHaveExactlyOneWinner() throws Exception {
+        int rounds = 50;
+        List<String> cases = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String gatewayRef = acceptedComplaintOverHttp();
+                cases.add(gatewayRef);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<ResponseEntity<String>> accepting = threads.submit(() -> {
+                    together.await();
+                    return postAsShanghai(statusAccepted(gatewayRef), SH_TOKEN);
+                });
+                Future<ResponseEntity<String>> refusing = threads.submit(() -> {
+                    together.await();
+                    return postAsShanghai(statusNotAccepted(gatewayRef), SH_TOKEN);
+                });
+                ResponseEntity<String> accepted = accepting.get(30, TimeUnit.SECONDS);
+                ResponseEntity<String> notAccepted = refusing.get(30, TimeUnit.SECONDS);
+
+                assertThat(List.of(accepted.getStatusCode(), notAccepted.getStatusCode()))
+                        .as("round %d: %s / %s", round, accepted.getBody(), notAccepted.getBody())
+                        .containsExactlyInAnyOrder(HttpStatus.ACCEPTED, HttpStatus.UNPROCESSABLE_ENTITY);
+                String winner = accepted.getStatusCode() == HttpStatus.ACCEPTED ? "ACCEPTED" : "NOT_ACCEPTED";
+                String loser = winner.equals("ACCEPTED") ? "NOT_ACCEPTED" : "ACCEPTED";
+                JsonNode refusal = json.readTree((winner.equals("ACCEPTED") ? notAccepted : accepted).getBody());
+                assertThat(refusal.path("reject").path("errors").get(0).path("code").asText())
+                        .as("round %d: %s", round, refusal).isEqualTo("ILLEGAL_TRANSITION");
+                assertThat(refusal.toString()).contains("is " + winner, "cannot go to " + loser);
+                assertThat(ledger.findCase(gatewayRef).orElseThrow().state()).isEqualTo(winner);
+                assertThat(jdbc.queryForList("select from_state || '>' || to_state from case_transition "
+                        + "where gateway_ref = ? order by id", String.class, gatewayRef))
+                        .as("round %d", round).containsExactly("TRANSFERRED>" + winner);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (String gatewayRef : cases) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ledger.entriesOf(gatewayRef))
+                    .filteredOn(e -> e.direction() == Direction.OUT && e.partnerCode().equals("SZ"))
+                    .extracting(LedgerEntry::messageType).containsExactly("STATUS_UPDATE"));
+            assertThat(ledger.entriesOf(gatewayRef))
+                    .filteredOn(e -> e.direction() == Direction.IN && e.partnerCode().equals("SH"))
+                    .extracting(LedgerEntry::state)
+                    .containsExactlyInAnyOrder(MessageState.DELIVERED, MessageState.REJECTED);
+        }
+        List<String> feedback = new ArrayList<>();
+        for (String delivery = shenzhen.nextDelivery(2_000); delivery != null; delivery = shenzhen.nextDelivery(2_000)) {
+            feedback.add(delivery);
+        }
+        for (String gatewayRef : cases) {
+            assertThat(feedback).as("feedback on %s", gatewayRef)
+                    .filteredOn(delivery -> delivery.contains("case=\"" + gatewayRef + "\"")).hasSize(1);
+        }
+    }
+
+    private String acceptedComplaintOverHttp() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+        headers.set("X-Partner-Token", GatewayTestSupport.SZ_TOKEN);
+        ResponseEntity<String> answer = http.postForEntity("/api/partners/SZ/messages",
+                new HttpEntity<>(complaint(newMessageId()), headers), String.class);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return PartnerQueues.receipt(PartnerQueues.parse(answer.getBody())).getAttribute("gateway-ref");
+    }
+
+    static String statusNotAccepted(String gatewayRef) {
+        return statusAccepted(gatewayRef)
+                .replace("\"state\": \"ACCEPTED\"", "\"state\": \"NOT_ACCEPTED\", \"reason\": \"同一争议已由其他部门受理（第十六条）\"");
     }
 
     private void recordAccepted(String messageId) {
