@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import cn.consumerexchange.adapter.gba.GbaXmlAdapter;
 import cn.consumerexchange.adapter.xslt.XsltAdapter;
+import cn.consumerexchange.adapter.xslt.XsltFormatLoader;
+import cn.consumerexchange.contract.ContractCodec;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 
 class AdapterCatalogTest {
@@ -31,12 +35,32 @@ class AdapterCatalogTest {
 
     @Test
     void javaAdaptersCarryTheFourTypesOfTheExchange() {
-        AdapterCatalog catalog = AdapterCatalog.discover();
+        assertThat(AdapterCatalog.discover().forFormat("gba-xml").messageTypes()).containsExactlyInAnyOrder(
+                MessageKind.COMPLAINT, MessageKind.STATUS_UPDATE, MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION);
+    }
 
-        for (String format : List.of("gba-xml", "yrd-json")) {
-            assertThat(catalog.forFormat(format).messageTypes()).containsExactlyInAnyOrder(MessageKind.COMPLAINT,
-                    MessageKind.STATUS_UPDATE, MessageKind.ACKNOWLEDGEMENT, MessageKind.REJECTION);
+    /** A partner may still join with a Java adapter of its own, found by ServiceLoader, which wins over files. */
+    @Test
+    void partnerSuppliedJavaAdapterIsDiscoveredAndWinsOverADeclarativeFormatOfTheSameName() {
+        String format = ContractXmlProbeAdapter.FORMAT;
+        Map<String, byte[]> files = new HashMap<>();
+        FormatSource probeFiles = FormatSource.classpath("");
+        for (String file : List.of("to-contract.xsl", "from-contract.xsl", "codes/state.csv")) {
+            files.put("formats/" + format + "/" + file, probeFiles.read("formats/probe-xml/" + file).orElseThrow());
         }
+        files.put("formats/" + format + "/format.json", ("{\"format\": \"" + format + "\", \"nativeKind\": \"xml\", "
+                + "\"mediaType\": \"application/xml\", \"messageTypes\": [\"STATUS_UPDATE\"]}")
+                .getBytes(StandardCharsets.UTF_8));
+        FormatSource sameName = path -> Optional.ofNullable(files.get(path));
+        assertThat(XsltFormatLoader.load(format, sameName)).as("the declarative format it shadows").isPresent();
+
+        PartnerAdapter adapter = AdapterCatalog.discover(sameName).forFormat(format);
+
+        assertThat(adapter).isInstanceOf(ContractXmlProbeAdapter.class);
+        assertThat(AdapterCatalog.discover().forFormat(format)).isInstanceOf(ContractXmlProbeAdapter.class);
+        ContractCodec codec = ContractCodec.standard();
+        ExchangeMessage status = codec.read(Samples.bytes("contract/status-update.xml"));
+        assertThat(codec.write(adapter.toContract(adapter.toNative(status)))).isEqualTo(codec.write(status));
     }
 
     @Test

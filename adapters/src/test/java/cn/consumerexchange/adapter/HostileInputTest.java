@@ -105,13 +105,17 @@ class HostileInputTest {
         }
 
         @Test
-        void amountThatExpandsWhenPrintedIsTooLarge() {
+        void amountInExponentNotationIsRefusedByTheSchemaAndKeepsTheMessageId() {
             UntranslatableMessageException refused = refusal("yrd-json",
                     complaint.replace("\"1299.00\"", "\"1E+2000\"").getBytes(StandardCharsets.UTF_8));
 
             assertThat(refused.messageId()).hasValue("SZ-20261120-000123");
-            assertThat(refused.violations()).containsExactly(new Violation(ErrorCode.NUMBER_TOO_LARGE,
-                    "$.complaint.order.amount", "The amount has an exponent; write it out in digits such as 1299.00."));
+            assertThat(refused.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.code()).isEqualTo(ErrorCode.INVALID_AMOUNT);
+                assertThat(violation.path()).isEqualTo("/ExchangeMessage/Complaint/Purchase/Amount");
+                assertThat(violation.reason())
+                        .startsWith("[yrd-json to-contract.xsl, native $.complaint.order.amount]");
+            });
         }
 
         @Test

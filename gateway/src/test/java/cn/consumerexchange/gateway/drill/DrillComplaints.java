@@ -1,8 +1,9 @@
 package cn.consumerexchange.gateway.drill;
 
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.FormatSource;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.gba.GbaXmlAdapter;
-import cn.consumerexchange.adapter.yrd.YrdJsonAdapter;
 import cn.consumerexchange.gateway.conformance.SampleCases;
 
 /**
@@ -20,7 +21,8 @@ final class DrillComplaints {
 
     private final String run;
     private final PartnerAdapter gbaXml = new GbaXmlAdapter();
-    private final PartnerAdapter yrdJson = new YrdJsonAdapter();
+    private final PartnerAdapter yrdJson = AdapterCatalog.discover(FormatSource.classpath("seeds"))
+            .forFormat("yrd-json");
 
     /** @param run a short name of the run, part of every id so that runs never share one */
     DrillComplaints(String run) {

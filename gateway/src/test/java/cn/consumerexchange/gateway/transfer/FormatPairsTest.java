@@ -123,7 +123,7 @@ class FormatPairsTest {
         PartnerAdapter platformFormat = adapters.forFormat(platform.format());
         String caseNumber = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
         String answerToComplaint = sendAndAwaitAnswer(platform, platformFormat.toNative(SampleCases.complaint(
-                platform.authority(), "310115", "PW-" + UUID.randomUUID(), caseNumber)));
+                platform.authority(), "620102", "PW-" + UUID.randomUUID(), caseNumber)));
         Matcher reference = Pattern.compile("GW-\\d{4}-[0-9A-Z]{10}").matcher(answerToComplaint);
         assertThat(reference.find()).as(answerToComplaint).isTrue();
         String gatewayRef = reference.group();
@@ -140,7 +140,7 @@ class FormatPairsTest {
         String answer = sendAndAwaitAnswer(platform, platformFormat.toNative(mediation));
 
         // The platform's format writes the answer as a receipt (HZ) with its error codes as given.
-        assertThat(answer).contains("RECEIVER_CANNOT_TAKE").contains("PYRD").contains("MEDIATION_RESULT")
+        assertThat(answer).contains("RECEIVER_CANNOT_TAKE").contains("PNARROW").contains("MEDIATION_RESULT")
                 .doesNotContain(gatewayRef);
     }
 
