@@ -26,9 +26,10 @@ import cn.consumerexchange.contract.XmlCharacters;
 /**
  * Reads csv-kind messages: one record (quoted fields may hold separators, quotes and line breaks), after an optional
  * header line. The stylesheet sees {@code <record><field name="column">value</field>…</record>}, with the header's
- * names when there is one and the format's configured columns otherwise. Broken quoting, more than one line of data
- * and a wrong number of fields are {@link ErrorCode#MALFORMED_CSV}; a cell holding a character XML cannot carry is
- * {@link ErrorCode#ILLEGAL_CHARACTER} at {@code /record/<column>}.
+ * names when there is one and the format's configured columns otherwise; a line without a header that has one of the
+ * format's earlier column counts holds the first that many columns, the later ones being absent. Broken quoting, more
+ * than one line of data and a wrong number of fields are {@link ErrorCode#MALFORMED_CSV}; a cell holding a character
+ * XML cannot carry is {@link ErrorCode#ILLEGAL_CHARACTER} at {@code /record/<column>}.
  */
 final class CsvNativeReader implements NativeReader {
 
@@ -49,16 +50,16 @@ final class CsvNativeReader implements NativeReader {
     public XdmNode read(byte[] nativeMessage) {
         List<CSVRecord> records = records(NativeText.decode(nativeMessage, PATH));
         boolean hasHeader = !records.isEmpty() && layout.columns().containsAll(records.get(0).toList());
-        List<String> columns = hasHeader ? records.get(0).toList() : layout.columns();
         List<CSVRecord> data = records.subList(hasHeader ? 1 : 0, records.size());
         if (data.size() != 1) {
             throw malformed(PATH, "A message is one line of data after an optional header; found " + data.size()
                     + ".");
         }
         CSVRecord record = data.get(0);
+        List<String> columns = hasHeader ? records.get(0).toList() : layout.columnsOfLine(record.size());
         if (record.size() != columns.size()) {
             throw malformed(PATH, "Line " + (hasHeader ? 2 : 1) + " has " + record.size() + " fields; expected "
-                    + columns.size() + ": " + String.join(",", columns) + ".");
+                    + (hasHeader ? columns.size() + ": " + String.join(",", columns) : layout.expectedFields()) + ".");
         }
         List<String> values = record.toList();
         for (int i = 0; i < columns.size(); i++) {

@@ -144,7 +144,15 @@ record FormatDescriptor(String format, NativeKind nativeKind, String mediaType, 
         if (columns.isEmpty()) {
             throw new MappingException(file, "\"csv.columns\" must name the columns in order");
         }
-        return new CsvLayout(separator.charAt(0), columns);
+        List<Integer> earlierCounts = new ArrayList<>();
+        for (JsonNode count : csv.path("earlierColumnCounts")) {
+            if (!count.canConvertToInt() || count.asInt() < 1 || count.asInt() >= columns.size()) {
+                throw new MappingException(file, "\"csv.earlierColumnCounts\" must be numbers of columns below "
+                        + columns.size() + ", not " + count);
+            }
+            earlierCounts.add(count.asInt());
+        }
+        return new CsvLayout(separator.charAt(0), columns, earlierCounts);
     }
 
     private static String required(JsonNode root, String key, String file) {
