@@ -1,7 +1,8 @@
 package cn.consumerexchange.gateway.drill;
 
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.adapter.FormatSource;
 import cn.consumerexchange.adapter.PartnerAdapter;
-import cn.consumerexchange.adapter.gba.GbaXmlAdapter;
 import cn.consumerexchange.adapter.yrd.YrdJsonAdapter;
 import cn.consumerexchange.gateway.conformance.SampleCases;
 
@@ -19,7 +20,9 @@ final class DrillComplaints {
     private static final String FUTIAN = "440304";
 
     private final String run;
-    private final PartnerAdapter gbaXml = new GbaXmlAdapter();
+    /** The built-in formats as the gateway packages them, on the class path under {@code seeds/}. */
+    private final PartnerAdapter gbaXml = AdapterCatalog.discover(FormatSource.classpath("seeds"))
+            .forFormat("gba-xml");
     private final PartnerAdapter yrdJson = new YrdJsonAdapter();
 
     /** @param run a short name of the run, part of every id so that runs never share one */
