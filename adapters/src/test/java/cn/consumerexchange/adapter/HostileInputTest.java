@@ -60,15 +60,16 @@ class HostileInputTest {
                     .extracting(Violation::code).containsExactly(ErrorCode.TOO_MANY_ATTRIBUTES);
         }
 
+        /** The text passes to the schema as it is, never expanded into digits; the schema refuses it. */
         @Test
-        void hugeExponentAmountIsTooLargeAndKeepsTheMessageId() {
+        void hugeExponentAmountIsRefusedByTheSchemaAndKeepsTheMessageId() {
             UntranslatableMessageException refused = refusal("gba-xml", complaint.replace(">1299.00<",
                     ">1E+999999999<").getBytes(StandardCharsets.UTF_8));
 
             assertThat(refused.messageId()).hasValue("SZ-20261120-000123");
             assertThat(refused.violations()).extracting(Violation::code, Violation::path).containsExactly(
-                    tuple(ErrorCode.NUMBER_TOO_LARGE,
-                            "/gba-message/complaint/purchase/amount"));
+                    tuple(ErrorCode.INVALID_AMOUNT,
+                            "/ExchangeMessage/Complaint/Purchase/Amount"));
         }
 
         @Test

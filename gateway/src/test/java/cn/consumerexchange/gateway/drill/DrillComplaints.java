@@ -3,7 +3,6 @@ package cn.consumerexchange.gateway.drill;
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.FormatSource;
 import cn.consumerexchange.adapter.PartnerAdapter;
-import cn.consumerexchange.adapter.gba.GbaXmlAdapter;
 import cn.consumerexchange.gateway.conformance.SampleCases;
 
 /**
@@ -20,9 +19,10 @@ final class DrillComplaints {
     private static final String FUTIAN = "440304";
 
     private final String run;
-    private final PartnerAdapter gbaXml = new GbaXmlAdapter();
-    private final PartnerAdapter yrdJson = AdapterCatalog.discover(FormatSource.classpath("seeds"))
-            .forFormat("yrd-json");
+    /** The built-in formats as the gateway packages them, on the class path under {@code seeds/}. */
+    private final AdapterCatalog formats = AdapterCatalog.discover(FormatSource.classpath("seeds"));
+    private final PartnerAdapter gbaXml = formats.forFormat("gba-xml");
+    private final PartnerAdapter yrdJson = formats.forFormat("yrd-json");
 
     /** @param run a short name of the run, part of every id so that runs never share one */
     DrillComplaints(String run) {
