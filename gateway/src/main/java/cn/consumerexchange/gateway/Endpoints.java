@@ -14,6 +14,9 @@ public final class Endpoints {
     /** Exchange property: the {@code IntakeResult} of the message the intake just received. */
     public static final String INTAKE_RESULT = "exchangeIntakeResult";
 
+    /** JMS property of an evidence file's large message: the SHA-256 of its bytes, the file's key. */
+    public static final String EVIDENCE_SHA256_PROPERTY = "sha256";
+
     /** The broker's dead-letter queue: messages the broker gave up redelivering. */
     public static final String DEAD_LETTER_QUEUE = "gateway.DLQ";
 
@@ -50,6 +53,16 @@ public final class Endpoints {
      */
     public static String partnerQueue(String queue) {
         return "partnerJms:queue:" + queue;
+    }
+
+    /** Where a queue partner sends evidence files (维权证据), each as a large message with {@code sha256}. */
+    public static String evidenceInbound(String partnerCode) {
+        return "partner." + partnerCode + ".evidence.inbound";
+    }
+
+    /** Where a queue partner receives evidence files, each as a large message, before the manifest naming them. */
+    public static String evidenceOutbound(String partnerCode) {
+        return "partner." + partnerCode + ".evidence.outbound";
     }
 
     /** The exchange a partner's AMQP queues are bound to, each by its own name as routing key. */

@@ -41,6 +41,7 @@ public final class GatewayTestSupport {
         registry.add("spring.artemis.embedded.data-directory", () -> "target/test-broker/" + run);
         registry.add("exchange.simulator.enabled", () -> "false");
         registry.add("exchange.batch-root", () -> "target/test-batch/" + run);
+        registry.add("exchange.evidence.root", () -> "target/test-evidence/" + run);
         registry.add("exchange.ledger-chain.private-key", () -> "target/test-keys/" + run + "/ledger-signing.key");
         registry.add("exchange.ledger-chain.public-key", () -> "target/test-keys/" + run + "/ledger-signing.pub");
         registry.add("exchange.simulator.base-url", partners::baseUrl);

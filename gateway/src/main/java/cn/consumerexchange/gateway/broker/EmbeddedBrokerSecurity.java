@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
+import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -64,7 +65,12 @@ class EmbeddedBrokerSecurity {
                 configuration.putSecurityRoles(partner.inbound(), Set.of(everything(), send));
                 configuration.putSecurityRoles(partner.replies(), Set.of(everything(), read));
                 configuration.putSecurityRoles(partner.outbound(), Set.of(everything(), read));
-                for (String queue : List.of(partner.inbound(), partner.replies(), partner.outbound())) {
+                String evidenceIn = Endpoints.evidenceInbound(partner.code());
+                String evidenceOut = Endpoints.evidenceOutbound(partner.code());
+                configuration.putSecurityRoles(evidenceIn, Set.of(everything(), send));
+                configuration.putSecurityRoles(evidenceOut, Set.of(everything(), read));
+                for (String queue : List.of(partner.inbound(), partner.replies(), partner.outbound(), evidenceIn,
+                        evidenceOut)) {
                     configuration.addAddressConfiguration(EmbeddedBrokerSettings.durableQueue(queue));
                 }
             }

@@ -20,6 +20,7 @@ import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.evidence.EvidenceHandOver;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -58,10 +59,11 @@ public class Delivery {
     private final Clock clock;
     private final Duration lease;
     private final Recognition recognition;
+    private final EvidenceHandOver evidence;
 
     public Delivery(DeliveryLedger ledger, PartnerRegistry partners, PartnerCircuits circuits,
             AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties,
-            Recognition recognition) {
+            Recognition recognition, EvidenceHandOver evidence) {
         this.ledger = ledger;
         this.partners = partners;
         this.circuits = circuits;
@@ -70,6 +72,7 @@ public class Delivery {
         this.clock = clock;
         this.lease = properties.delivery().lease();
         this.recognition = recognition;
+        this.evidence = evidence;
     }
 
     /**
@@ -89,8 +92,9 @@ public class Delivery {
     }
 
     /**
-     * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, and, when
-     * its type needs recognition (互认), the signed original, the sender's signature and the gateway's verdict on it.
+     * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, an evidence
+     * manifest's bytes handed over, and, when its type needs recognition (互认), the signed original, the sender's
+     * signature and the gateway's verdict on it.
      */
     public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
             @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
@@ -113,6 +117,8 @@ public class Delivery {
             case AMQP -> headers.put(SpringRabbitMQConstants.MESSAGE_ID, deliveryId);
             case FILE -> headers.put(Endpoints.FILE_NAME_HEADER, DeliveryFileName.of(deliveryId, adapter.mediaType()));
         }
+        // An evidence manifest's bytes reach the receiver first, and its claim checks say where (see evidence/).
+        evidence.handOver(receiver, message, deliveryId);
         recognition.addToDelivery(key, envelope.getMessageType(), receiver, headers);
         return adapter.toNative(message);
     }

@@ -28,6 +28,7 @@ import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.evidence.EvidenceManifestCheck;
 import cn.consumerexchange.gateway.ledger.Direction;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
@@ -73,11 +74,12 @@ public class MessageIntake {
     private final int maxMessageBytes;
     private final Recognition recognition;
     private final ReportSeparation separation;
+    private final EvidenceManifestCheck evidence;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
             Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
-            Recognition recognition, ReportSeparation separation) {
+            Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence) {
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
@@ -91,6 +93,7 @@ public class MessageIntake {
         this.maxMessageBytes = properties.maxMessageBytes();
         this.recognition = recognition;
         this.separation = separation;
+        this.evidence = evidence;
     }
 
     /**
@@ -280,8 +283,8 @@ public class MessageIntake {
     }
 
     /**
-     * Every reason to refuse the message at once: the contract's schema, its business rules, and whether the partner
-     * sends as itself. Violations found by both the schema and the rules are reported once. Writing the contract
+     * Every reason to refuse the message at once: the contract's schema, its business rules, whether the partner
+     * sends as itself, and whether an evidence manifest's files have arrived. Violations found by both the schema and the rules are reported once. Writing the contract
      * document is the schema check, so the document written here is the one handed to delivery.
      */
     private Checked check(Partner sender, ExchangeMessage message) {
@@ -305,6 +308,7 @@ public class MessageIntake {
             violations.add(new Violation(ErrorCode.UNKNOWN_SENDER, "/ExchangeMessage/Envelope/Sender",
                     "Partner " + sender.code() + " sends as " + sender.authority() + ", not as " + claimedSender));
         }
+        violations.addAll(evidence.check(sender.code(), message));
         return new Checked(contractXml, List.copyOf(violations));
     }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>No gateway outlives the drill: {@link #close()} kills a process still running, and a JVM shutdown hook kills
  * any that a crashed test left behind.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -50,7 +50,7 @@ final class GatewayProcess implements AutoCloseable {
      * @param directory   working directory and home of the logs
      * @param httpPort    the port the gateway's HTTP server listens on, for the health check
      */
-    GatewayProcess(Path jar, List<String> jvmArgs, List<String> arguments, Map<String, String> environment,
+    public GatewayProcess(Path jar, List<String> jvmArgs, List<String> arguments, Map<String, String> environment,
             Path directory, int httpPort) {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,12 +69,12 @@ final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 
     /** Starts the gateway and waits until {@code /actuator/health} says UP. */
-    void start(Duration timeout) {
+    public void start(Duration timeout) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the gateway is already running");
         }
@@ -102,7 +102,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** SIGTERM, so Spring shuts down in order; SIGKILL if that takes longer than {@code timeout}. */
-    void stop(Duration timeout) {
+    public void stop(Duration timeout) {
         Process stopping = process;
         if (stopping == null) {
             return;
@@ -115,7 +115,7 @@ final class GatewayProcess implements AutoCloseable {
         RUNNING.remove(stopping);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
