@@ -35,6 +35,11 @@ final class CsvNativeReader implements NativeReader {
 
     private static final String PATH = "/record";
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /**
+     * Most entries a cell may list, joined with {@code |}: far more than any case has items, few enough that a 1 MiB
+     * line of separators is refused here instead of costing the stylesheet seconds to split.
+     */
+    static final int MAX_LIST_ENTRIES = 1_000;
 
     private final Processor processor;
     private final CsvLayout layout;
@@ -67,8 +72,17 @@ final class CsvNativeReader implements NativeReader {
                 throw new UntranslatableMessageException(null, ErrorCode.ILLEGAL_CHARACTER,
                         PATH + "/" + columns.get(i), XmlCharacters.REASON);
             }
+            if (entries(values.get(i)) > MAX_LIST_ENTRIES) {
+                throw new UntranslatableMessageException(null, ErrorCode.DOCUMENT_TOO_LARGE,
+                        PATH + "/" + columns.get(i), "A cell lists at most " + MAX_LIST_ENTRIES
+                                + " entries joined with |.");
+            }
         }
         return toXml(columns, values);
+    }
+
+    private static long entries(String cell) {
+        return cell.chars().filter(c -> c == '|').count() + 1;
     }
 
     /** Commons CSV's messages quote the content; only the line it names is kept. */

@@ -2,6 +2,7 @@ package cn.consumerexchange.adapter.xslt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -442,6 +443,20 @@ class HljCsvFormatTest {
                                 .contains("evidence_sha256s lists 2 where another lists 3");
                     });
                 });
+    }
+
+    @Test
+    void aCellListingMoreEntriesThanAnyCaseHasIsRefusedBeforeTheStylesheetSplitsIt() {
+        String[] lines = Samples.text("hlj-csv/evidence-receipt-photos.csv").split("\n", 2);
+        List<String> header = List.of(lines[0].split(","));
+        String[] cells = lines[1].split(",", -1);
+        cells[header.indexOf("evidence_kinds")] = "PHOTO|".repeat(5_000) + "PHOTO";
+
+        assertThatThrownBy(() -> adapter.toContract((lines[0] + "\n" + String.join(",", cells))
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(UntranslatableMessageException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::code, Violation::path)
+                        .containsExactly(tuple(ErrorCode.DOCUMENT_TOO_LARGE, "/record/evidence_kinds")));
     }
 
     @Test
