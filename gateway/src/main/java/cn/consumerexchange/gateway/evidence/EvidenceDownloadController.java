@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -22,48 +23,51 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
- * Evidence download for HTTP and AMQP receivers: {@code GET /api/evidence/{sha256}?token=...}, the link their
- * manifest's claim check holds (see {@link DownloadLinks}). The file is streamed from the store and its SHA-256
- * checked again on the way: the last chunk is held back until the digest of all of it is known, and when it differs
- * the response is cut short, so a receiver never gets a complete-looking corrupt file. A forged link is answered 403,
+ * Evidence download for HTTP and AMQP receivers: {@code GET /api/evidence/{sha256}?receiver=..&expires=..&token=..},
+ * the link their manifest's claim check holds (see {@link ReceiverLinks}). The file is streamed from the store and its
+ * SHA-256 checked again on the way: the last chunk is held back until the digest of all of it is known, and when it
+ * differs the response is cut short, so a receiver never gets a complete-looking corrupt file. A forged link is answered 403,
  * an expired one 401, both with the code {@code UNAUTHENTICATED}.
  */
 @RestController
 class EvidenceDownloadController {
 
+    /** The links' resource kind, their path under {@code /api/}. */
+    static final String KIND = "evidence";
     static final String SHA256_HEADER = "X-Evidence-Sha256";
     private static final int BUFFER = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(EvidenceDownloadController.class);
 
-    private final DownloadLinks links;
+    private final ReceiverLinks links;
     private final EvidenceStore store;
     private final EvidenceRecords records;
     private final ObjectMapper json;
 
-    EvidenceDownloadController(DownloadLinks links, EvidenceStore store, EvidenceRecords records, ObjectMapper json) {
+    EvidenceDownloadController(ReceiverLinks links, EvidenceStore store, EvidenceRecords records, ObjectMapper json) {
         this.links = links;
         this.store = store;
         this.records = records;
         this.json = json;
     }
 
-    @GetMapping("/api/evidence/{sha256}")
-    void download(@PathVariable String sha256, @RequestParam(name = "token", required = false) String token,
+    @GetMapping("/api/" + KIND + "/{sha256}")
+    void download(@PathVariable String sha256, @RequestParam(required = false) String receiver,
+            @RequestParam(required = false) String expires, @RequestParam(required = false) String token,
             HttpServletResponse response) throws IOException {
-        DownloadLinks.Check check = links.check(sha256, token);
-        if (check instanceof DownloadLinks.Forged) {
+        ReceiverLinks.Check check = links.check(receiver, expires, token, KIND, sha256);
+        if (check == ReceiverLinks.Check.FORGED) {
             Problems.write(response, json, Problems.problem(HttpStatus.FORBIDDEN, ErrorCode.UNAUTHENTICATED,
                     "This link was not issued for this file"));
             return;
         }
-        if (check instanceof DownloadLinks.Expired expired) {
+        if (check == ReceiverLinks.Check.EXPIRED) {
             Problems.write(response, json, Problems.problem(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
-                    "This link expired at " + expired.expiredAt()));
+                    "This link expired at " + Instant.ofEpochSecond(Long.parseLong(expires))));
             return;
         }
-        String receiver = ((DownloadLinks.Valid) check).receiverCode();
         OptionalLong size = store.size(sha256);
         if (size.isEmpty()) {
             Problems.write(response, json, Problems.problem(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_EVIDENCE,

@@ -23,13 +23,15 @@ import cn.consumerexchange.contract.v1.EvidenceItem;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
  * Gives a receiver the bytes an evidence manifest names, in its transport's way, and rewrites each item's claim check
  * to say where it finds them. Called while the manifest is written for the receiver, so the bytes are there before
  * the manifest is:
  * <ul>
- * <li>HTTP and AMQP: a short-lived download link ({@link DownloadLinks});</li>
+ * <li>HTTP and AMQP: a short-lived download link ({@link ReceiverLinks}, served by
+ * {@link EvidenceDownloadController});</li>
  * <li>JMS: each file as an Artemis large message on {@link Endpoints#evidenceOutbound}, streamed from the store, with
  * the property {@code sha256}; the claim check is {@code jms:<queue>#<sha256>};</li>
  * <li>FILE: {@code <sha256>.<ext>} beside the batch files in the partner's outbound folder, the claim check its
@@ -49,14 +51,16 @@ public class EvidenceHandOver {
             "text/plain", "txt", "audio/mpeg", "mp3", "application/zip", "zip");
 
     private final EvidenceStore store;
-    private final DownloadLinks links;
+    private final ReceiverLinks links;
+    private final EvidenceSettings settings;
     private final EvidenceRecords records;
     private final ConnectionFactory connectionFactory;
 
-    public EvidenceHandOver(EvidenceStore store, DownloadLinks links, EvidenceRecords records,
-            ConnectionFactory connectionFactory) {
+    public EvidenceHandOver(EvidenceStore store, ReceiverLinks links, EvidenceSettings settings,
+            EvidenceRecords records, ConnectionFactory connectionFactory) {
         this.store = store;
         this.links = links;
+        this.settings = settings;
         this.records = records;
         // Outside any consume's transaction, as the delivery's own sends: the files are on the queue when this returns.
         this.connectionFactory = connectionFactory instanceof CachingConnectionFactory caching
@@ -99,7 +103,8 @@ public class EvidenceHandOver {
 
     private String link(Partner receiver, EvidenceItem item) {
         records.recordDelivery(receiver.code(), item.getSha256(), EvidenceRecords.Way.LINK, "ISSUED", null);
-        return links.linkFor(receiver.code(), item.getSha256());
+        return links.linkFor(receiver.code(), settings.linkLifetime(), EvidenceDownloadController.KIND,
+                item.getSha256());
     }
 
     private String largeMessage(Partner receiver, EvidenceItem item, String deliveryId)

@@ -16,10 +16,8 @@ import org.springframework.util.unit.DataSize;
  *                             threads the message intake and the health check need
  * @param uploadGrace          the slow-client deadline of an upload is this plus its size at {@code minUploadRate}
  * @param minUploadRate        the slowest rate, per second, at which an upload must arrive
- * @param linkLifetime         how long a download link in a delivered manifest stays valid
- * @param linkKey              the HMAC key that signs download links; every gateway instance needs the same one. When
- *                             empty, a random key per process: links then fail after a restart or on another instance
- * @param publicBaseUrl        the base of the download links receivers get, as they reach this gateway
+ * @param linkLifetime         how long a download link in a delivered manifest stays valid (the links themselves:
+ *                             {@link cn.consumerexchange.gateway.web.ReceiverLinks})
  */
 @ConfigurationProperties("exchange.evidence")
 public record EvidenceSettings(
@@ -28,9 +26,7 @@ public record EvidenceSettings(
         @DefaultValue("16") int maxConcurrentUploads,
         @DefaultValue("30s") Duration uploadGrace,
         @DefaultValue("256KB") DataSize minUploadRate,
-        @DefaultValue("1h") Duration linkLifetime,
-        @DefaultValue("") String linkKey,
-        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+        @DefaultValue("1h") Duration linkLifetime) {
 
     /** The longest an upload of {@code size} bytes (or of the largest file, when unknown) may take. */
     Duration uploadDeadline(long size) {

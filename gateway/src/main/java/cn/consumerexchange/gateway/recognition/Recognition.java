@@ -13,6 +13,7 @@ import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
  * Recognition (互认) of what partners sign: the intake checks a message's signature and records the verdict with the
@@ -51,14 +52,14 @@ public class Recognition {
     private final SignatureVerifier verifier;
     private final SignatureVerdicts verdicts;
     private final SignedOriginals originals;
-    private final SignedOriginalLinks links;
+    private final ReceiverLinks links;
     private final SignedOriginalFiles files;
     private final AdapterCatalog adapters;
     private final RecognitionSettings settings;
     private final Clock clock;
 
     public Recognition(PartnerCertificates certificates, SignatureVerifier verifier, SignatureVerdicts verdicts,
-            SignedOriginals originals, SignedOriginalLinks links, SignedOriginalFiles files, AdapterCatalog adapters,
+            SignedOriginals originals, ReceiverLinks links, SignedOriginalFiles files, AdapterCatalog adapters,
             RecognitionSettings settings, Clock clock) {
         this.certificates = certificates;
         this.verifier = verifier;
@@ -117,7 +118,7 @@ public class Recognition {
             case HTTP -> {
                 headers.put(HTTP_VERDICT, verdict);
                 putIfPresent(headers, HTTP_SIGNATURE, checked.signature());
-                headers.put(HTTP_ORIGINAL, links.linkFor(receiver.code(), inbound));
+                headers.put(HTTP_ORIGINAL, linkToOriginal(receiver, inbound));
                 headers.put(HTTP_ORIGINAL_SHA256, sha256);
             }
             case JMS, AMQP -> {
@@ -127,11 +128,16 @@ public class Recognition {
                 if (original.bytes().length <= settings.originalInlineBytes()) {
                     headers.put(QUEUE_ORIGINAL, Base64.getEncoder().encodeToString(original.bytes()));
                 } else {
-                    headers.put(QUEUE_ORIGINAL_URL, links.linkFor(receiver.code(), inbound));
+                    headers.put(QUEUE_ORIGINAL_URL, linkToOriginal(receiver, inbound));
                 }
             }
             case FILE -> files.write(receiver, (String) headers.get(Endpoints.FILE_NAME_HEADER), original);
         }
+    }
+
+    private String linkToOriginal(Partner receiver, MessageKey inbound) {
+        return links.linkFor(receiver.code(), settings.linkLifetime(), SignedOriginalController.KIND,
+                inbound.partnerCode(), inbound.messageId());
     }
 
     private boolean isXml(Partner sender) {

@@ -16,18 +16,14 @@ import cn.consumerexchange.contract.v1.MessageKind;
  *                            original
  * @param originalInlineBytes a signed original up to this size travels inside a queue delivery (base64 property);
  *                            a larger one is given as a link
- * @param linkLifetime        how long a link to a signed original stays valid
- * @param linkSecret          the key that signs those links; instances behind one address must share it. Empty: a
- *                            random key per start, so links die with the process that made them
- * @param publicBaseUrl       the gateway's address as receivers reach it, the base of the links
+ * @param linkLifetime        how long a link to a signed original stays valid (the links themselves:
+ *                            {@link cn.consumerexchange.gateway.web.ReceiverLinks})
  */
 @ConfigurationProperties("exchange.recognition")
 public record RecognitionSettings(
         @DefaultValue({"MEDIATION_RESULT", "INVESTIGATION_RECORD", "EVIDENCE"}) Set<MessageKind> messageTypes,
         @DefaultValue("65536") int originalInlineBytes,
-        @DefaultValue("PT1H") Duration linkLifetime,
-        @DefaultValue("") String linkSecret,
-        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+        @DefaultValue("PT1H") Duration linkLifetime) {
 
     public boolean needsRecognition(MessageKind type) {
         return messageTypes.contains(type);

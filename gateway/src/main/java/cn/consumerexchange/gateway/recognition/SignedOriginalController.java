@@ -13,32 +13,38 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.consumerexchange.contract.ErrorCode;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
- * Serves a signed original (原件) through the short-lived link its receiver was given with the delivery (see
- * {@link SignedOriginalLinks}): the sender's bytes as sent, with the signature and the gateway's verdict in headers.
+ * Serves a signed original (原件) through the short-lived link its receiver was given with the delivery,
+ * {@code /api/signed-originals/<sender>/<message id>?receiver=..&expires=..&token=..} (see {@link ReceiverLinks}): the
+ * sender's bytes as sent, with the signature and the gateway's verdict in headers. A forged or expired link is
+ * answered 403.
  */
 @RestController
 class SignedOriginalController {
 
-    private final SignedOriginalLinks links;
+    /** The links' resource kind, their path under {@code /api/}. */
+    static final String KIND = "signed-originals";
+
+    private final ReceiverLinks links;
     private final SignedOriginals originals;
 
-    SignedOriginalController(SignedOriginalLinks links, SignedOriginals originals) {
+    SignedOriginalController(ReceiverLinks links, SignedOriginals originals) {
         this.links = links;
         this.originals = originals;
     }
 
-    @GetMapping(SignedOriginalLinks.PATH + "{sender}/{messageId}")
+    @GetMapping("/api/" + KIND + "/{sender}/{messageId}")
     ResponseEntity<?> original(@PathVariable String sender, @PathVariable String messageId,
-            @RequestParam String receiver, @RequestParam long expires, @RequestParam String token) {
-        MessageKey inbound = new MessageKey(sender, messageId);
-        if (!links.admits(receiver, inbound, expires, token)) {
+            @RequestParam(required = false) String receiver, @RequestParam(required = false) String expires,
+            @RequestParam(required = false) String token) {
+        if (links.check(receiver, expires, token, KIND, sender, messageId) != ReceiverLinks.Check.VALID) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("code", ErrorCode.UNAUTHENTICATED.name(), "reason",
                             "The link is not one the gateway made for this receiver and message, or it has expired"));
         }
-        return originals.find(inbound).<ResponseEntity<?>>map(original -> {
+        return originals.find(new MessageKey(sender, messageId)).<ResponseEntity<?>>map(original -> {
             ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(original.mediaType()))
                     .header(Recognition.HTTP_VERDICT, original.checked().verdict().outcome().name())

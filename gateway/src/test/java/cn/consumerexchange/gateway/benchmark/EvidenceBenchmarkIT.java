@@ -26,12 +26,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.util.unit.DataSize;
 
 import cn.consumerexchange.gateway.drill.GatewayProcess;
-import cn.consumerexchange.gateway.evidence.DownloadLinks;
-import cn.consumerexchange.gateway.evidence.EvidenceSettings;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinkSettings;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
  * One evidence file of 1 GiB through the packaged gateway started with its heap capped at 256 MiB: uploaded over HTTP
@@ -74,7 +73,7 @@ class EvidenceBenchmarkIT {
                 "--exchange.partner-tokens.SZ=" + SZ_TOKEN,
                 "--exchange.batch-root=" + directory.resolve("batch"),
                 "--exchange.evidence.root=" + directory.resolve("evidence"),
-                "--exchange.evidence.link-key=" + LINK_KEY,
+                "--exchange.links.key=" + LINK_KEY,
                 "--logging.level.org.apache.camel=WARN");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (GatewayProcess gateway = new GatewayProcess(Path.of(System.getProperty("gateway.jar")),
@@ -90,9 +89,8 @@ class EvidenceBenchmarkIT {
             assertThat(uploaded.get().statusCode()).as(uploaded.get().body()).isEqualTo(201);
 
             // The link a manifest delivered to Shanghai would carry, signed with the gateway's key.
-            String link = new DownloadLinks(new EvidenceSettings(directory, DataSize.ofGigabytes(8), 16,
-                    Duration.ofSeconds(30), DataSize.ofKilobytes(256), Duration.ofHours(1), LINK_KEY,
-                    "http://127.0.0.1:" + port), Clock.systemUTC()).linkFor("SH", sha256);
+            String link = new ReceiverLinks(new ReceiverLinkSettings("http://127.0.0.1:" + port, LINK_KEY),
+                    Clock.systemUTC()).linkFor("SH", Duration.ofHours(1), "evidence", sha256);
             Path downloaded = directory.resolve("downloaded.bin");
             AtomicReference<HttpResponse<Path>> download = new AtomicReference<>();
             long downloadNanos = timed(() -> download.set(http.send(HttpRequest.newBuilder(URI.create(link)).build(),

@@ -57,6 +57,8 @@ import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.conformance.SampleCases;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinkSettings;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
 
 /**
  * Evidence files beside their manifest (claim check), on a real port, embedded Artemis and H2. Three partners that
@@ -89,8 +91,8 @@ class EvidenceFlowTest {
         registry.add("exchange.partner-tokens.EB", () -> EB_TOKEN);
         registry.add("exchange.partner-tokens.EF", () -> EF_TOKEN);
         registry.add("exchange.evidence.root", EVIDENCE_ROOT::toString);
-        registry.add("exchange.evidence.link-key", () -> LINK_KEY);
-        registry.add("exchange.evidence.public-base-url", () -> "http://127.0.0.1:" + PORT);
+        registry.add("exchange.links.key", () -> LINK_KEY);
+        registry.add("exchange.links.public-base-url", () -> "http://127.0.0.1:" + PORT);
     }
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -102,6 +104,8 @@ class EvidenceFlowTest {
     JmsTemplate jms;
     @Autowired
     EvidenceSettings settings;
+    @Autowired
+    ReceiverLinkSettings linkSettings;
 
     @BeforeEach
     void setUp() {
@@ -123,7 +127,7 @@ class EvidenceFlowTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !deliveredTo("EB", manifestId).isEmpty());
         String link = claimChecks(deliveredTo("EB", manifestId).get(0).getBodyAsString()).get(0);
-        assertThat(link).startsWith("http://127.0.0.1:" + PORT + "/api/evidence/" + sha256 + "?token=EB.");
+        assertThat(link).startsWith("http://127.0.0.1:" + PORT + "/api/evidence/" + sha256 + "?receiver=EB&expires=");
         HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -273,11 +277,11 @@ class EvidenceFlowTest {
         byte[] bytes = randomBytes(1_000);
         String sha256 = Sha256.hex(bytes);
         assertThat(upload("EA", sha256, bytes).statusCode()).isEqualTo(201);
-        DownloadLinks links = new DownloadLinks(settings, Clock.systemUTC());
-        String valid = links.linkFor("EB", sha256);
-        String forged = valid.replace("token=EB.", "token=EA.");
-        String expired = new DownloadLinks(settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)))
-                .linkFor("EB", sha256);
+        String valid = new ReceiverLinks(linkSettings, Clock.systemUTC())
+                .linkFor("EB", settings.linkLifetime(), EvidenceDownloadController.KIND, sha256);
+        String forged = valid.replace("receiver=EB", "receiver=EA");
+        String expired = new ReceiverLinks(linkSettings, Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)))
+                .linkFor("EB", settings.linkLifetime(), EvidenceDownloadController.KIND, sha256);
         String otherFile = valid.replace(sha256, Sha256.hex(randomBytes(10)));
 
         assertThat(get(valid).statusCode()).isEqualTo(200);
@@ -445,9 +449,10 @@ class EvidenceFlowTest {
         return null;
     }
 
+    /** The claim checks as an XML reader sees them: a link's {@code &} is escaped in the manifest. */
     private static List<String> claimChecks(String manifest) {
         Matcher matcher = CLAIM_CHECK.matcher(manifest);
-        return matcher.results().map(match -> match.group(1)).toList();
+        return matcher.results().map(match -> match.group(1).replace("&amp;", "&")).toList();
     }
 
     private List<String> uploads(String sha256) {

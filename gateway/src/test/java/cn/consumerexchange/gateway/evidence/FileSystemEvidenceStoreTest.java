@@ -28,7 +28,7 @@ class FileSystemEvidenceStoreTest {
 
     FileSystemEvidenceStore store(long maxFileSize) throws IOException {
         return new FileSystemEvidenceStore(new EvidenceSettings(root, DataSize.ofBytes(maxFileSize), 4,
-                Duration.ofSeconds(30), DataSize.ofKilobytes(256), Duration.ofHours(1), "", "http://localhost"));
+                Duration.ofSeconds(30), DataSize.ofKilobytes(256), Duration.ofHours(1)));
     }
 
     @Test

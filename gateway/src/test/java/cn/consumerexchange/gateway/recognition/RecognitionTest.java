@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.Transport;
 import cn.consumerexchange.gateway.recognition.SignatureVerdict.Outcome;
 import cn.consumerexchange.gateway.transfer.Sha256;
+import cn.consumerexchange.gateway.web.ReceiverLinkSettings;
+import cn.consumerexchange.gateway.web.ReceiverLinks;
+import cn.consumerexchange.gateway.web.ReceiverLinks.Check;
 
 class RecognitionTest {
 
@@ -44,8 +48,9 @@ class RecognitionTest {
     final SignatureVerdicts verdicts = mock(SignatureVerdicts.class);
     final SignedOriginals originals = mock(SignedOriginals.class);
     final RecognitionSettings settings = new RecognitionSettings(Set.of(MessageKind.MEDIATION_RESULT), 64,
-            Duration.ofMinutes(5), "test-secret", "https://gateway.test");
-    final SignedOriginalLinks links = new SignedOriginalLinks(settings, Clock.systemUTC());
+            Duration.ofMinutes(5));
+    final ReceiverLinks links = new ReceiverLinks(new ReceiverLinkSettings("https://gateway.test", "test-key"),
+            Clock.systemUTC());
     final Recognition recognition = new Recognition(certificates, new SignatureVerifier(), verdicts, originals, links,
             new SignedOriginalFiles(), AdapterCatalog.discover(FormatSource.classpath("seeds")), settings,
             Clock.systemUTC());
@@ -142,16 +147,18 @@ class RecognitionTest {
     }
 
     @Test
-    void linkAdmitsOnlyItsReceiverAndMessageUntilItExpires() {
-        String link = links.linkFor("RX", KEY);
-        long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+).*", "$1"));
+    void linkToTheOriginalIsForItsReceiverAndMessageOnlyForTheLinkLifetime() {
+        givenOriginal(PAYLOAD, "h..s", Outcome.VERIFIED);
+        long before = Instant.now().getEpochSecond();
+
+        String link = (String) deliveryHeaders(MessageKind.MEDIATION_RESULT, Transport.HTTP).get("X-Signed-Original");
+        String expires = link.replaceAll(".*expires=(\\d+).*", "$1");
         String token = link.replaceAll(".*token=", "");
 
-        assertThat(links.admits("RX", KEY, expires, token)).isTrue();
-        assertThat(links.admits("SZ", KEY, expires, token)).isFalse();
-        assertThat(links.admits("RX", new MessageKey("N12315", "N-2"), expires, token)).isFalse();
-        assertThat(links.admits("RX", KEY, expires + 1, token)).isFalse();
-        assertThat(links.admits("RX", KEY, 1, token)).as("expired").isFalse();
+        assertThat(Long.parseLong(expires) - before).isBetween(300L, 301L);
+        assertThat(links.check("RX", expires, token, "signed-originals", "N12315", "N-1")).isEqualTo(Check.VALID);
+        assertThat(links.check("SZ", expires, token, "signed-originals", "N12315", "N-1")).isEqualTo(Check.FORGED);
+        assertThat(links.check("RX", expires, token, "signed-originals", "N12315", "N-2")).isEqualTo(Check.FORGED);
     }
 
     @Test
