@@ -224,12 +224,22 @@ class ComplaintWithReportFlowTest {
                         + withClues.substring(withClues.indexOf("</Reporter>") + "</Reporter>".length());
     }
 
+    /** The origin's evidence on the complaint case: a manifest of one file whose bytes it sent first. */
     private String evidence(String complaintCase) {
-        return GatewayTestSupport.sample("contract/evidence.xml")
-                .replace("SZ-AMR:20260512:000732", "ROR-EV-" + UUID.randomUUID())
-                .replace("<Sender>SZ-AMR</Sender>", "<Sender>TEST-ROR</Sender>")
-                .replace("<CaseRef>SZ-TS-20260512-0731</CaseRef>\n    <SentAt>",
-                        "<CaseRef>" + complaintCase + "</CaseRef>\n    <SentAt>");
+        byte[] photo = ("收货照片 " + complaintCase).getBytes(StandardCharsets.UTF_8);
+        EvidenceFiles.hold(jms, "ROR", "partner.ROR.replies", photo);
+        ExchangeMessage manifest = codec.read(GatewayTestSupport.sample("contract/evidence.xml")
+                .getBytes(StandardCharsets.UTF_8));
+        manifest.getEnvelope().setMessageId("ROR-EV-" + UUID.randomUUID());
+        manifest.getEnvelope().setSender("TEST-ROR");
+        manifest.getEnvelope().setReceiver(null);
+        manifest.getEnvelope().setSignature(null);
+        manifest.getEnvelope().getCaseRef().clear();
+        manifest.getEnvelope().getCaseRef().add(complaintCase);
+        manifest.getEvidence().getItem().subList(1, manifest.getEvidence().getItem().size()).clear();
+        manifest.getEvidence().getItem().get(0).setSize(photo.length);
+        manifest.getEvidence().getItem().get(0).setSha256(Sha256.hex(photo));
+        return new String(codec.write(manifest), StandardCharsets.UTF_8);
     }
 
     private String status(String code, String gatewayRef, CaseState state, String reason) {
