@@ -23,13 +23,16 @@ class SignedOriginals {
         this.adapters = adapters;
     }
 
-    /** The inbound message's original; a message with no recorded verdict is given as unsigned. */
+    /**
+     * The inbound message's original; a message with no recorded verdict is given as unsigned, one whose payload
+     * retention purged is not found.
+     */
     Optional<SignedOriginal> find(MessageKey inbound) {
         String mediaType = adapters.forFormat(partners.require(inbound.partnerCode()).format()).mediaType();
         return jdbc.sql("""
                 select m.payload, v.verdict, v.detail, v.signature from ledger_message m
                 left join signature_verdict v on v.message_row_id = m.id
-                where m.direction = 'IN' and m.partner_code = ? and m.message_id = ?""")
+                where m.direction = 'IN' and m.partner_code = ? and m.message_id = ? and m.payload_purged_at is null""")
                 .params(inbound.partnerCode(), inbound.messageId())
                 .query((row, n) -> new SignedOriginal(row.getBytes("payload"), mediaType, row.getString("verdict") == null
                         ? new CheckedSignature(null, SignatureVerdict.of(SignatureVerdict.Outcome.UNSIGNED,

@@ -16,6 +16,9 @@ import cn.consumerexchange.gateway.transfer.Sha256;
  * and the delivery lease change during delivery and are left out, and so is the receiver: the hub changes an inbound
  * row's receiver when it re-routes a returned case (退回, art. 41), which {@code case_transition} records. The payload
  * is covered by the SHA-256 of its bytes as stored, and its recorded fingerprint ({@code payload_sha256}) besides.
+ * Retention empties a payload only after it was sealed and matched its record, and marks the row
+ * ({@code payload_purged_at}): a marked row without bytes stands for the recorded fingerprint, so the seal still holds,
+ * while bytes that are still there, edited, or gone without the mark, break it.
  */
 record LedgerContent(
         long rowId,
@@ -32,13 +35,16 @@ record LedgerContent(
 
     /** The columns {@link #read} reads, prefixed with {@code m.}. */
     static final String COLUMNS = "m.id, m.direction, m.partner_code, m.message_id, m.message_type, m.sender, "
-            + "m.case_ref, m.gateway_ref, m.payload_sha256, m.payload, m.created_at";
+            + "m.case_ref, m.gateway_ref, m.payload_sha256, m.payload, m.payload_purged_at, m.created_at";
 
     static LedgerContent read(ResultSet rs) throws SQLException {
+        String recorded = rs.getString("payload_sha256");
+        byte[] payload = rs.getBytes("payload");
+        boolean purged = payload.length == 0 && rs.getObject("payload_purged_at") != null;
         return new LedgerContent(rs.getLong("id"), rs.getString("direction"), rs.getString("partner_code"),
                 rs.getString("message_id"), rs.getString("message_type"), rs.getString("sender"),
                 rs.getString("case_ref"), rs.getString("gateway_ref"),
-                rs.getString("payload_sha256"), Sha256.hex(rs.getBytes("payload")),
+                recorded, purged ? recorded : Sha256.hex(payload),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());
     }
 

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import cn.consumerexchange.gateway.ExchangeProperties;
+import cn.consumerexchange.gateway.audit.OperatorAudit;
 import cn.consumerexchange.gateway.ledger.chain.ChainVerification.Kind;
+import cn.consumerexchange.gateway.retention.PayloadRetention;
+import cn.consumerexchange.gateway.retention.RetentionSettings;
 import cn.consumerexchange.gateway.transfer.Sha256;
 
 /** The sealer and the verifier on an H2 ledger migrated by Flyway, rows written with plain SQL. */
@@ -31,6 +35,7 @@ class LedgerChainVerifierTest {
     @TempDir
     Path keys;
 
+    DriverManagerDataSource database;
     JdbcClient jdbc;
     KeyPair key;
     LedgerSealer sealer;
@@ -38,7 +43,7 @@ class LedgerChainVerifierTest {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+        database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(database).load().migrate();
         jdbc = JdbcClient.create(database);
@@ -183,5 +188,89 @@ class LedgerChainVerifierTest {
 
         assertThat(sealer.checkpointIfDue()).isFalse();
         assertThat(verifier.verify().checkpoints()).isEqualTo(1);
+    }
+
+    /** Retention as it runs 200 days from now, keeping payloads for 180. */
+    PayloadRetention.Outcome purgeAfter200Days() {
+        Clock later = Clock.fixed(NOW.plus(Duration.ofDays(200)), ZoneOffset.UTC);
+        return new PayloadRetention(database, new DataSourceTransactionManager(database),
+                new OperatorAudit(jdbc, later), null, later,
+                new RetentionSettings(true, Duration.ofDays(180), null, Duration.ofHours(1), 2, true)).purge();
+    }
+
+    @Test
+    void aChainWhosePayloadsRetentionPurgedIsIntact() {
+        long[] ids = new long[5];
+        long last = sealedRows(ids);
+        String recorded = jdbc.sql("select payload_sha256 from ledger_message where id = ?").param(ids[3])
+                .query(String.class).single();
+
+        assertThat(purgeAfter200Days().ledgerPayloads()).isEqualTo(5);
+        ChainVerification result = verifier.verify();
+
+        assertThat(result.intact()).isTrue();
+        assertThat(result.sealedEntries()).isEqualTo(5);
+        assertThat(result.headRowId()).isEqualTo(last);
+        assertThat(jdbc.sql("""
+                select message_id, payload_sha256, created_at, octet_length(payload) from ledger_message where id = ?""")
+                .param(ids[3])
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+                        + rs.getObject(3, OffsetDateTime.class).toInstant() + " " + rs.getLong(4))
+                .single()).isEqualTo("SZ-3 " + recorded + " " + NOW.minusSeconds(60) + " 0");
+    }
+
+    @Test
+    void anEditedRowIsStillFoundAfterAPurge() {
+        long[] ids = new long[4];
+        sealedRows(ids);
+        purgeAfter200Days();
+        jdbc.sql("update ledger_message set message_type = 'STATUS' where id = ?").param(ids[2]).update();
+
+        ChainVerification result = verifier.verify();
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBreak().kind()).isEqualTo(Kind.CONTENT_CHANGED);
+        assertThat(result.firstBreak().rowId()).isEqualTo(ids[2]);
+        assertThat(result.breaks()).hasSize(1);
+    }
+
+    @Test
+    void aPurgedRowWhoseRecordedFingerprintWasEditedBreaks() {
+        long[] ids = new long[3];
+        sealedRows(ids);
+        purgeAfter200Days();
+        jdbc.sql("update ledger_message set payload_sha256 = ? where id = ?")
+                .params(Sha256.hex("<complaint amount='1'/>".getBytes(StandardCharsets.UTF_8)), ids[1]).update();
+
+        ChainVerification.Break first = verifier.verify().firstBreak();
+
+        assertThat(first.kind()).isEqualTo(Kind.CONTENT_CHANGED);
+        assertThat(first.rowId()).isEqualTo(ids[1]);
+    }
+
+    @Test
+    void bytesGoneWithoutRetentionsMarkBreakTheChain() {
+        long[] ids = new long[3];
+        sealedRows(ids);
+        jdbc.sql("update ledger_message set payload = ? where id = ?").params(new byte[0], ids[1]).update();
+
+        ChainVerification.Break first = verifier.verify().firstBreak();
+
+        assertThat(first.rowId()).isEqualTo(ids[1]);
+        assertThat(first.detail()).contains("payload");
+    }
+
+    @Test
+    void aMarkedRowThatStillHoldsEditedBytesBreaks() {
+        long[] ids = new long[3];
+        sealedRows(ids);
+        jdbc.sql("update ledger_message set payload = ?, payload_purged_at = ? where id = ?")
+                .params("<complaint amount='1'/>".getBytes(StandardCharsets.UTF_8), NOW.atOffset(ZoneOffset.UTC),
+                        ids[0]).update();
+
+        ChainVerification.Break first = verifier.verify().firstBreak();
+
+        assertThat(first.rowId()).isEqualTo(ids[0]);
+        assertThat(first.detail()).contains("payload");
     }
 }
