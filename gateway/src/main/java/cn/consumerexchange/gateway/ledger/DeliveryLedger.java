@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +44,15 @@ public class DeliveryLedger {
     public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef, String messageType) {
     }
 
+    /**
+     * What waits for one receiver: messages accepted and not yet delivered or failed, the oldest of them, and when an
+     * attempt at one of them last failed and left it waiting for a retry.
+     */
+    public record Backlog(int waiting, OffsetDateTime oldestWaiting, OffsetDateTime lastFailedAttempt) {
+
+        public static final Backlog NONE = new Backlog(0, null, null);
+    }
+
     /** How often delivery of a message was tried, and until when a transient failure may be retried. */
     public record Attempts(int made, OffsetDateTime retryUntil, OffsetDateTime acceptedAt) {
     }
@@ -74,16 +85,18 @@ public class DeliveryLedger {
      * Marks a message delivered and records the copy that went out, both or neither. The outbound row repeats the
      * inbound one's facts; its message id is {@code sender:messageId}, unique per receiver. A message already recorded
      * as delivered (a slow attempt and its successor both got through) is recorded once.
+     *
+     * @return when the message was accepted, or empty when it was already recorded as delivered
      */
     @Transactional
-    public void recordDelivered(MessageKey key, String receiver, String payloadSha256, byte[] payload) {
+    public Optional<OffsetDateTime> recordDelivered(MessageKey key, String receiver, String payloadSha256, byte[] payload) {
         OffsetDateTime now = now();
         int marked = jdbc.sql("update ledger_message set state = 'DELIVERED', reason = null, claimed_until = null, "
                         + "due_at = null, updated_at = ?" + BY_KEY + " and state <> 'DELIVERED'")
                 .params(now, key.partnerCode(), key.messageId())
                 .update();
         if (marked == 0) {
-            return;
+            return Optional.empty();
         }
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
@@ -93,6 +106,10 @@ public class DeliveryLedger {
                 from ledger_message""" + BY_KEY)
                 .params(receiver, payloadSha256, payload, now, now, key.partnerCode(), key.messageId())
                 .update();
+        return jdbc.sql("select created_at from ledger_message" + BY_KEY)
+                .params(key.partnerCode(), key.messageId())
+                .query(OffsetDateTime.class)
+                .optional();
     }
 
     public Optional<Attempts> attemptsOf(MessageKey key) {
@@ -203,6 +220,23 @@ public class DeliveryLedger {
                         + "claimed_until = null, due_at = ?, retry_until = ?, updated_at = ?" + BY_KEY)
                 .params(receiver, utc(dueAt), utc(retryUntil), now(), key.partnerCode(), key.messageId())
                 .update();
+    }
+
+    /**
+     * Every receiver's backlog, in one grouped query on the state index; a receiver with nothing waiting is absent.
+     */
+    public Map<String, Backlog> backlogs() {
+        return jdbc.sql("""
+                select receiver, count(*), min(created_at),
+                    max(case when state = 'AWAITING_RETRY' and attempts > 0 then updated_at end)
+                from ledger_message
+                where direction = 'IN' and state in ('ACCEPTED', 'AWAITING_RETRY', 'DELIVERING')
+                group by receiver""")
+                .query((rs, row) -> Map.entry(rs.getString(1), new Backlog(rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class))))
+                .list()
+                .stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** In UTC and to the microsecond, as both databases keep it. */

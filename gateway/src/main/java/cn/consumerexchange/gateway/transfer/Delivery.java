@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.transfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -25,6 +26,7 @@ import cn.consumerexchange.gateway.ledger.DeliveryLedger;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerCircuits;
+import cn.consumerexchange.gateway.partner.PartnerMetrics;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.Recognition;
 
@@ -48,6 +50,7 @@ public class Delivery {
     static final String CLAIMED = "exchangeClaimed";
     static final String STARTED = "exchangeAttemptStarted";
     static final String NATIVE_COPY = "exchangeNativeCopy";
+    static final String MESSAGE_TYPE = "exchangeMessageType";
     /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -60,10 +63,12 @@ public class Delivery {
     private final Duration lease;
     private final Recognition recognition;
     private final EvidenceHandOver evidence;
+    private final PartnerMetrics metrics;
 
     public Delivery(DeliveryLedger ledger, PartnerRegistry partners, PartnerCircuits circuits,
             AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties,
-            Recognition recognition, EvidenceHandOver evidence) {
+            Recognition recognition, EvidenceHandOver evidence, PartnerMetrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.partners = partners;
         this.circuits = circuits;
@@ -97,11 +102,13 @@ public class Delivery {
      * signature and the gateway's verdict on it.
      */
     public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
-            @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers) {
+            @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers,
+            Exchange exchange) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
         ExchangeMessage message = codec.readWritten(contractXml);
         Envelope envelope = message.getEnvelope();
+        exchange.setProperty(MESSAGE_TYPE, envelope.getMessageType());
         envelope.setReceiver(receiver.authority());
         if (!envelope.getCaseRef().contains(gatewayRef)) {
             envelope.getCaseRef().add(gatewayRef);
@@ -135,9 +142,11 @@ public class Delivery {
 
     /** Records what went out; the native copy, since the body now holds the partner's response. */
     public void delivered(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
-            @ExchangeProperty(STARTED) long started, @ExchangeProperty(NATIVE_COPY) byte[] sent) {
+            @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) long started,
+            @ExchangeProperty(NATIVE_COPY) byte[] sent) {
         circuits.succeeded(receiver, started);
-        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent);
+        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent)
+                .ifPresent(acceptedAt -> metrics.delivered(receiver, type, acceptedAt));
     }
 
     /**
@@ -146,14 +155,15 @@ public class Delivery {
      * the broker, and the claim's lease lets the sweeper take the message up later.
      */
     public void attemptFailed(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
-            @ExchangeProperty(STARTED) Long started, @ExchangeProperty(NATIVE_COPY) byte[] sent,
+            @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) Long started, @ExchangeProperty(NATIVE_COPY) byte[] sent,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (started != null && DeliveryFailure.alreadyTaken(cause)) {
             log.info("{} was already on {}'s queue from an attempt that died; recorded as delivered", key, receiver);
-            delivered(key, receiver, started, sent);
+            delivered(key, receiver, type, started, sent);
             return;
         }
         DeliveryFailure failure = DeliveryFailure.of(cause);
+        metrics.deliveryFailed(receiver, type, failure.kind().name().toLowerCase(Locale.ROOT));
         if (started != null) {
             if (failure.kind() == DeliveryFailure.Kind.TRANSIENT) {
                 circuits.failed(receiver, started, cause);
@@ -165,10 +175,11 @@ public class Delivery {
         RetryPlan plan = RetryPlan.after(failure, partners.require(receiver).delivery(),
                 ledger.attemptsOf(key).orElseThrow(), now);
         if (plan instanceof RetryPlan.RetryAt retry) {
-            log.debug("Delivery of {} to {} deferred to {}: {}", key, receiver, retry.at(), retry.reason());
+            log.debug("Delivery of {} to {} deferred to {} ({})", key, receiver, retry.at(), failure.kind());
             ledger.awaitRetry(key, retry.at(), retry.reason(), retry.attempted());
         } else if (plan instanceof RetryPlan.Fail fail) {
-            log.warn("Delivery of {} to {} failed: {}", key, receiver, fail.reason());
+            // The reason may quote the partner's answer, which may quote the message: it stays in the ledger.
+            log.warn("Delivery of {} to {} failed ({}); the reason is in the ledger", key, receiver, failure.kind());
             ledger.fail(key, fail.reason());
         }
     }

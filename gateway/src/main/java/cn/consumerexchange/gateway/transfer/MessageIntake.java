@@ -37,6 +37,7 @@ import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.lifecycle.IllegalTransitionException;
 import cn.consumerexchange.gateway.partner.Partner;
+import cn.consumerexchange.gateway.partner.PartnerMetrics;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.CheckedSignature;
 import cn.consumerexchange.gateway.recognition.Recognition;
@@ -75,11 +76,14 @@ public class MessageIntake {
     private final Recognition recognition;
     private final ReportSeparation separation;
     private final EvidenceManifestCheck evidence;
+    private final PartnerMetrics metrics;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
             Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
-            Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence) {
+            Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence,
+            PartnerMetrics metrics) {
+        this.metrics = metrics;
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
@@ -179,6 +183,8 @@ public class MessageIntake {
             routing = refusedReport;
         }
         if (routing instanceof Routing.Refused refused) {
+            metrics.rejected(sender.code(), message.getEnvelope().getMessageType(),
+                    refused.violations().get(0).code());
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(refused.violations())));
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
@@ -211,10 +217,12 @@ public class MessageIntake {
             });
         } catch (IllegalTransitionException illegal) {
             // The acceptance rolled back with the case's state; the update is kept under its case, refused.
+            metrics.rejected(sender.code(), message.getEnvelope().getMessageType(), illegal.violation().code());
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
                     MessageState.REJECTED, Answers.encode(List.of(illegal.violation()))));
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         }
+        metrics.accepted(sender.code(), message.getEnvelope().getMessageType());
         List<IntakeResult.Handoff> handoffs = new ArrayList<>();
         handoffs.add(handoff(recorded.message(), separated.isPresent() ? codec.write(forwarded)
                 : checked.contractXml(), true));
@@ -376,6 +384,8 @@ public class MessageIntake {
             LedgerEntry rejected = ledger.record(new TransferLedger.NewEntry(Direction.IN, sender.code(),
                     messageId.get(), null, sender.authority(), null, null, null, sha256, payload,
                     MessageState.REJECTED, Answers.encode(e.violations())));
+            metrics.rejected(sender.code(), null, e.violations().isEmpty() ? ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE
+                    : e.violations().get(0).code());
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         } catch (DuplicateKeyException concurrentCopy) {
             return answerAgain(sender, adapter, null,
@@ -395,6 +405,7 @@ public class MessageIntake {
                 && reasons.stream().noneMatch(reason -> reason.code() == ErrorCode.UNREADABLE_MESSAGE_ID)) {
             reasons.add(MessageIds.unreadable(messageId));
         }
+        metrics.rejected(sender.code(), null, reasons.get(0).code());
         String reference = "GW-Q-" + UUID.randomUUID();
         ledger.quarantine(sender.code(), reference, messageId, sha256, payload, size, reasons.get(0).code().name(),
                 Answers.encode(reasons));
