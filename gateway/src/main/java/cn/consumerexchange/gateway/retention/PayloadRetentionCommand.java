@@ -2,7 +2,6 @@ package cn.consumerexchange.gateway.retention;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import cn.consumerexchange.gateway.CommandOptions;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
 
 /**
@@ -19,22 +19,15 @@ import cn.consumerexchange.gateway.audit.OperatorAudit;
  */
 public final class PayloadRetentionCommand {
 
+    private static final String USAGE = "--url=<JDBC URL> [--user=sa] [--password=] [--payloads-after=180d] "
+            + "[--archive=<directory>] [--batch-size=100]";
+
     private PayloadRetentionCommand() {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("user", "sa", "password", "", "payloads-after", "180d",
-                "batch-size", "100"));
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                usage("not --name=value: " + arg);
-            }
-            options.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        if (!options.containsKey("url")) {
-            usage("--url is required");
-        }
+        Map<String, String> options = CommandOptions.parse(args, Map.of("user", "sa", "password", "",
+                "payloads-after", "180d", "batch-size", "100"), USAGE);
         RetentionSettings settings = new RetentionSettings(true,
                 DurationStyle.detectAndParse(options.get("payloads-after")),
                 options.containsKey("archive") ? Path.of(options.get("archive")) : null, null,
@@ -49,12 +42,5 @@ public final class PayloadRetentionCommand {
                 outcome.skippedMismatches());
         outcome.archives().forEach(archive -> System.out.println("Archived in " + archive));
         System.exit(0);
-    }
-
-    private static void usage(String problem) {
-        System.err.println(problem);
-        System.err.println("Arguments: --url=<JDBC URL> [--user=sa] [--password=] [--payloads-after=180d] "
-                + "[--archive=<directory>] [--batch-size=100]");
-        System.exit(2);
     }
 }

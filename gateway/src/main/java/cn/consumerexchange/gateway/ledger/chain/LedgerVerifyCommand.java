@@ -1,12 +1,12 @@
 package cn.consumerexchange.gateway.ledger.chain;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import cn.consumerexchange.gateway.CommandOptions;
 import cn.consumerexchange.gateway.ledger.chain.ChainVerification.Break;
 
 /**
@@ -16,22 +16,15 @@ import cn.consumerexchange.gateway.ledger.chain.ChainVerification.Break;
  */
 public final class LedgerVerifyCommand {
 
+    private static final String USAGE = "--url=<JDBC URL> [--user=sa] [--password=] "
+            + "[--public-key=data/ledger-signing.pub]";
+
     private LedgerVerifyCommand() {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("user", "sa", "password", "",
-                "public-key", "data/ledger-signing.pub"));
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                usage("not --name=value: " + arg);
-            }
-            options.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        if (!options.containsKey("url")) {
-            usage("--url is required");
-        }
+        Map<String, String> options = CommandOptions.parse(args, Map.of("user", "sa", "password", "",
+                "public-key", "data/ledger-signing.pub"), USAGE);
         DriverManagerDataSource database = new DriverManagerDataSource(options.get("url"), options.get("user"),
                 options.get("password"));
         LedgerChainVerifier verifier = new LedgerChainVerifier(new LedgerSeals(JdbcClient.create(database)),
@@ -49,12 +42,5 @@ public final class LedgerVerifyCommand {
         result.breaks().stream().skip(1).forEach(more -> System.out.printf("  then row %d (message %s): %s: %s%n",
                 more.rowId(), more.messageId(), more.kind(), more.detail()));
         System.exit(1);
-    }
-
-    private static void usage(String problem) {
-        System.err.println(problem);
-        System.err.println("Arguments: --url=<JDBC URL> [--user=sa] [--password=] "
-                + "[--public-key=data/ledger-signing.pub]");
-        System.exit(2);
     }
 }
