@@ -1,15 +1,12 @@
 package cn.consumerexchange.gateway.transfer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +30,7 @@ import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.partner.PartnerTokens;
 import cn.consumerexchange.gateway.recognition.Recognition;
 
 /**
@@ -52,8 +50,8 @@ class PartnerIntakeController {
     private static final Logger log = LoggerFactory.getLogger(PartnerIntakeController.class);
 
     private final PartnerRegistry partners;
+    private final PartnerTokens tokens;
     private final AdapterCatalog adapters;
-    private final Environment environment;
     private final ProducerTemplate camel;
     private final MessageIntake intake;
     private final UnavailableAnswers unavailableAnswers;
@@ -61,12 +59,12 @@ class PartnerIntakeController {
     private final ObjectMapper json;
     private final int maxMessageBytes;
 
-    PartnerIntakeController(PartnerRegistry partners, AdapterCatalog adapters, Environment environment,
+    PartnerIntakeController(PartnerRegistry partners, PartnerTokens tokens, AdapterCatalog adapters,
             ProducerTemplate camel, MessageIntake intake, UnavailableAnswers unavailableAnswers,
             ExchangeProperties properties, TransferLedger ledger, ObjectMapper json) {
         this.partners = partners;
+        this.tokens = tokens;
         this.adapters = adapters;
-        this.environment = environment;
         this.camel = camel;
         this.intake = intake;
         this.unavailableAnswers = unavailableAnswers;
@@ -82,7 +80,7 @@ class PartnerIntakeController {
             HttpServletRequest request)
             throws IOException {
         Optional<Partner> claimed = partners.find(code);
-        Partner partner = claimed.filter(found -> tokenMatches(found, token)).orElse(null);
+        Partner partner = tokens.authenticate(code, token).orElse(null);
         if (partner == null) {
             recordRefusal(code, request.getRemoteAddr(), claimed.isEmpty() ? "Unknown partner"
                     : token == null ? "No X-Partner-Token" : "Wrong X-Partner-Token");
@@ -138,11 +136,5 @@ class PartnerIntakeController {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .contentType(MediaType.parseMediaType(adapter.mediaType()))
                 .body(unavailableAnswers.answer(partner.code(), why));
-    }
-
-    private boolean tokenMatches(Partner partner, String token) {
-        String expected = partner.credentialsRef() == null ? null : environment.getProperty(partner.credentialsRef());
-        return expected != null && token != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 }
