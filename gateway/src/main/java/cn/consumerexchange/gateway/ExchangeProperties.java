@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the gateway, bound from {@code exchange.*}.
  *
  * @param authority         the authority code the gateway signs its own answers with
- * @param partnerLocations  where partner descriptors ({@code partners/partners.json}) and declarative formats
- *                          ({@code formats/<name>/}) are read from, in order; a later location adds partners and may
- *                          override a format. Placeholders such as {@code ${exchange.batch-root}} in descriptors are
- *                          resolved
+ * @param partnerLocations  where partner descriptors ({@code partners/partners.json}), declarative formats
+ *                          ({@code formats/<name>/}) and working-day calendars ({@code calendars/<REGION>-<YEAR>.csv})
+ *                          are read from, in order; a later location adds partners and may override a format or a
+ *                          calendar. Placeholders such as {@code ${exchange.batch-root}} in descriptors are resolved
  * @param referencePrefix   prefix of the references the gateway hands out (网关受理编号)
  * @param maxMessageBytes   inbound messages larger than this are rejected before parsing
  * @param maxBatchFileBytes batch files larger than this are answered {@code DOCUMENT_TOO_LARGE} without being read,

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.adapter.FormatSource;
@@ -29,11 +34,13 @@ public class PartnerLocations implements FormatSource {
 
     private final List<String> roots;
     private final ResourceLoader resources;
+    private final ResourcePatternResolver patterns;
 
     public PartnerLocations(ExchangeProperties properties, ResourceLoader resources) {
         this.roots = properties.partnerLocations().stream().map(root -> root.endsWith("/") ? root : root + "/")
                 .toList();
         this.resources = resources;
+        this.patterns = ResourcePatternUtils.getResourcePatternResolver(resources);
     }
 
     /** The partner descriptor files of every location, in order. */
@@ -68,5 +75,29 @@ public class PartnerLocations implements FormatSource {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every file matching {@code pattern} (e.g. {@code calendars/*.csv}) in the built-in seeds and every location, one
+     * per file name: as with formats, a later location's file replaces an earlier one of the same name, and the
+     * built-in files stay available whatever locations are configured.
+     */
+    public Collection<Resource> everyFile(String pattern) {
+        List<String> searched = new ArrayList<>();
+        searched.add(BUILT_IN);
+        roots.stream().filter(root -> !root.equals(BUILT_IN)).forEach(searched::add);
+        Map<String, Resource> byName = new LinkedHashMap<>();
+        for (String root : searched) {
+            try {
+                for (Resource file : patterns.getResources(root + pattern)) {
+                    if (file.exists() && file.getFilename() != null) {
+                        byName.put(file.getFilename(), file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + root + pattern, e);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 }
