@@ -38,7 +38,12 @@ public class TransferLedger {
         this.lease = properties.delivery().lease();
     }
 
-    /** A message to record; {@code payload} is kept as it crossed the wire. */
+    /**
+     * A message to record; {@code payload} is kept as it crossed the wire.
+     *
+     * @param originCaseNumber the origin case number (原案件编号) a complaint or report carries, so that operators find
+     *                         it by that number even when it was rejected and opened no case; null for other messages
+     */
     public record NewEntry(
             Direction direction,
             String partnerCode,
@@ -51,7 +56,15 @@ public class TransferLedger {
             String payloadSha256,
             byte[] payload,
             MessageState state,
-            String reason) {
+            String reason,
+            String originCaseNumber) {
+
+        public NewEntry(Direction direction, String partnerCode, String messageId, String messageType, String sender,
+                String receiver, String caseRef, String gatewayRef, String payloadSha256, byte[] payload,
+                MessageState state, String reason) {
+            this(direction, partnerCode, messageId, messageType, sender, receiver, caseRef, gatewayRef, payloadSha256,
+                    payload, state, reason, null);
+        }
     }
 
     /**
@@ -69,12 +82,13 @@ public class TransferLedger {
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
                     case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at,
-                    claimed_until, attempts)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    claimed_until, attempts, origin_case_number, error_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
                         entry.payload(), state.name(), entry.reason(), now, now,
-                        claimed ? now.plus(lease) : null, claimed ? 1 : 0)
+                        claimed ? now.plus(lease) : null, claimed ? 1 : 0, entry.originCaseNumber(),
+                        state == MessageState.REJECTED ? leadingErrorCode(entry.reason()) : null)
                 .update(key, "id");
         return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
                 entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
@@ -147,6 +161,15 @@ public class TransferLedger {
                 .param(abbreviate(claimedPartner, 32))
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * The code a rejection's reasons lead with (one reason per line, {@code CODE|path|reason}), the one its answer and
+     * the rejection metrics name first; null when the reason is not in that form.
+     */
+    static String leadingErrorCode(String reason) {
+        int end = reason == null ? -1 : reason.indexOf('|');
+        return end < 1 || end > 40 ? null : reason.substring(0, end);
     }
 
     /** Cuts text to what a column holds, never between the two halves of a surrogate pair. */

@@ -423,6 +423,14 @@ public class MessageIntake {
                 : envelope.getCaseRef().get(0);
         return new TransferLedger.NewEntry(Direction.IN, sender.code(), envelope.getMessageId(),
                 envelope.getMessageType() == null ? null : envelope.getMessageType().name(), sender.authority(),
-                receiver, caseRef, gatewayRef, sha256, payload, state, reason);
+                receiver, caseRef, gatewayRef, sha256, payload, state, reason, originCaseNumber(message));
+    }
+
+    /** The origin case number of a complaint or report, when it is one the ledger can keep. */
+    private static String originCaseNumber(ExchangeMessage message) {
+        String number = message.getComplaint() != null ? message.getComplaint().getOriginCaseNumber()
+                : message.getReport() != null ? message.getReport().getOriginCaseNumber()
+                : null;
+        return number != null && MessageIds.fitsReference(number) ? number : null;
     }
 }

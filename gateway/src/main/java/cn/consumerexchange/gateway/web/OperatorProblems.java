@@ -1,0 +1,35 @@
+package cn.consumerexchange.gateway.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Refusals of the operators' API as {@code application/problem+json} with a {@code code}, as partners get theirs. Only
+ * for the operators' read and unmask endpoints: the partner intake answers in the partner's own format.
+ */
+@RestControllerAdvice(basePackages = {"cn.consumerexchange.gateway.search", "cn.consumerexchange.gateway.timeline",
+        "cn.consumerexchange.gateway.privacy"})
+class OperatorProblems {
+
+    @ExceptionHandler(OperatorRequestException.class)
+    ResponseEntity<ProblemDetail> refused(OperatorRequestException refused) {
+        return problem(refused.code(), refused.getMessage());
+    }
+
+    /** A path variable or parameter of the wrong type, e.g. a message id that is not a number. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mistyped(MethodArgumentTypeMismatchException mistyped) {
+        return problem(OperatorRequestException.Code.INVALID_CRITERIA,
+                "Parameter " + mistyped.getName() + " is not a valid value");
+    }
+
+    static ResponseEntity<ProblemDetail> problem(OperatorRequestException.Code code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setProperty("code", code.name());
+        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
