@@ -1,17 +1,20 @@
 package cn.consumerexchange.gateway.partner;
 
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.consumerexchange.gateway.audit.ActingOperator;
+
 /**
- * Operators' view of the partners, and the switch that stops and resumes deliveries to one. {@code X-Operator}
- * names who switched; it is kept with the decision.
+ * Operators' view of the partners, and the switch that stops and resumes deliveries to one. The logged-in operator
+ * is kept with the decision, and the audit trail keeps the optional {@code reason}.
  */
 @RestController
 class PartnerController {
@@ -49,16 +52,16 @@ class PartnerController {
     }
 
     @PostMapping("/api/partners/{code}/enable")
-    ResponseEntity<PartnerView> enable(@PathVariable String code,
-            @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
-        return switchboard.enable(code, operator).map(p -> ResponseEntity.ok(view(p)))
+    ResponseEntity<PartnerView> enable(@PathVariable String code, @RequestParam(required = false) String reason,
+            Principal principal) throws Exception {
+        return switchboard.enable(code, ActingOperator.name(principal), reason).map(p -> ResponseEntity.ok(view(p)))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     @PostMapping("/api/partners/{code}/disable")
-    ResponseEntity<PartnerView> disable(@PathVariable String code,
-            @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) throws Exception {
-        return switchboard.disable(code, operator).map(p -> ResponseEntity.ok(view(p)))
+    ResponseEntity<PartnerView> disable(@PathVariable String code, @RequestParam(required = false) String reason,
+            Principal principal) throws Exception {
+        return switchboard.disable(code, ActingOperator.name(principal), reason).map(p -> ResponseEntity.ok(view(p)))
                 .orElse(ResponseEntity.notFound().build());
     }
 }

@@ -72,16 +72,17 @@ public class PartnerSwitchboard {
     }
 
     @Transactional
-    public Optional<Partner> enable(String partnerCode, String operator) throws Exception {
-        return change(partnerCode, true, operator);
+    public Optional<Partner> enable(String partnerCode, String operator, String reason) throws Exception {
+        return change(partnerCode, true, operator, reason);
     }
 
     @Transactional
-    public Optional<Partner> disable(String partnerCode, String operator) throws Exception {
-        return change(partnerCode, false, operator);
+    public Optional<Partner> disable(String partnerCode, String operator, String reason) throws Exception {
+        return change(partnerCode, false, operator, reason);
     }
 
-    private Optional<Partner> change(String partnerCode, boolean on, String operator) throws Exception {
+    private Optional<Partner> change(String partnerCode, boolean on, String operator, String reason)
+            throws Exception {
         Optional<Partner> partner = partners.find(partnerCode);
         if (partner.isEmpty()) {
             return partner;
@@ -92,7 +93,7 @@ public class PartnerSwitchboard {
             jdbc.sql("insert into partner_switch (partner_code, enabled, changed_by, changed_at) values (?, ?, ?, ?)")
                     .params(partnerCode, on, operator, now).update();
         }
-        audit.record(operator, on ? "ENABLE_PARTNER" : "DISABLE_PARTNER", partnerCode, null);
+        audit.record(operator, on ? "ENABLE_PARTNER" : "DISABLE_PARTNER", partnerCode, null, reason);
         enabled.put(partnerCode, on);
         String route = deliveryRouteId(partnerCode);
         if (camel.getRoute(route) != null) {

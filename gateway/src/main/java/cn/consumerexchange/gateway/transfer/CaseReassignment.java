@@ -46,7 +46,7 @@ class CaseReassignment {
         this.transaction = transaction;
     }
 
-    Outcome reassign(String gatewayRef, String partnerCode, String operator) {
+    Outcome reassign(String gatewayRef, String partnerCode, String operator, String reason) {
         return transaction.execute(tx -> {
             Optional<TransferCase> found = ledger.findCase(gatewayRef);
             if (found.isEmpty()) {
@@ -69,7 +69,7 @@ class CaseReassignment {
                     CaseState.TRANSFERRED.name(), operator, null, partnerCode, why, now), false);
             deliveries.redirect(new MessageKey(transfer.originPartner(), transfer.originMessageId()), partnerCode,
                     now, now.plus(receiver.get().delivery().horizon()));
-            audit.record(operator, "REASSIGN_CASE", gatewayRef, why);
+            audit.record(operator, "REASSIGN_CASE", gatewayRef, why, reason);
             return Outcome.REASSIGNED;
         });
     }

@@ -1,16 +1,20 @@
 package cn.consumerexchange.gateway.transfer;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.consumerexchange.gateway.audit.ActingOperator;
+
 /**
- * {@code POST /api/transfers/{gatewayRef}/reassign?partner=CODE}: an operator gives a case waiting for one (see
- * {@code GET /api/transfers/needing-operator}) to a partner. {@code X-Operator} names who; the audit trail keeps it.
+ * {@code POST /api/transfers/{gatewayRef}/reassign?partner=CODE[&reason=...]}: an operator gives a case waiting for
+ * one (see {@code GET /api/transfers/needing-operator}) to a partner. The audit trail keeps who (the logged-in
+ * operator) and why.
  * 202 when reassigned, 404 for no such case, 409 when the case is not waiting for an operator, 400 for an unknown
  * partner, the case's own origin or a partner that returned it.
  */
@@ -28,8 +32,9 @@ class CaseReassignmentController {
 
     @PostMapping("/api/transfers/{gatewayRef}/reassign")
     ResponseEntity<ReassignmentView> reassign(@PathVariable String gatewayRef, @RequestParam String partner,
-            @RequestHeader(name = "X-Operator", defaultValue = "unknown") String operator) {
-        CaseReassignment.Outcome outcome = reassignment.reassign(gatewayRef, partner, operator);
+            @RequestParam(required = false) String reason, Principal principal) {
+        CaseReassignment.Outcome outcome = reassignment.reassign(gatewayRef, partner, ActingOperator.name(principal),
+                reason);
         HttpStatus status = switch (outcome) {
             case REASSIGNED -> HttpStatus.ACCEPTED;
             case NO_SUCH_CASE -> HttpStatus.NOT_FOUND;

@@ -53,7 +53,7 @@ public class DeliveryRetry {
         this.clock = clock;
     }
 
-    public Outcome retry(long ledgerId, String operator) {
+    public Outcome retry(long ledgerId, String operator, String reason) {
         Optional<LedgerEntry> found = ledger.find(ledgerId).filter(entry -> entry.direction() == Direction.IN);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
@@ -69,7 +69,7 @@ public class DeliveryRetry {
             boolean back = deliveries.requeue(ledgerId, now.plus(dispatchGrace), retryUntil);
             if (back) {
                 audit.record(operator, "RETRY_DELIVERY", "message:" + ledgerId,
-                        entry.partnerCode() + ":" + entry.messageId() + " to " + entry.receiver());
+                        entry.partnerCode() + ":" + entry.messageId() + " to " + entry.receiver(), reason);
             }
             return back;
         });

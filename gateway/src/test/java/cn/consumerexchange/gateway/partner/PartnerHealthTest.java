@@ -56,10 +56,9 @@ class PartnerHealthTest {
 
     @Test
     void aPartnerSwitchedOffShowsAsSuchWhileTheGatewayStaysUp() throws Exception {
-        HttpHeaders operator = new HttpHeaders();
-        operator.set("X-Operator", "test-operator");
-        assertThat(http.postForEntity("/api/partners/GZ/disable", new HttpEntity<>(operator), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        TestRestTemplate operator = http.withBasicAuth("operator", "demo-operator");
+        assertThat(operator.postForEntity("/api/partners/GZ/disable", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         try {
             ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
 
@@ -74,7 +73,7 @@ class PartnerHealthTest {
             assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         } finally {
-            http.postForEntity("/api/partners/GZ/enable", new HttpEntity<>(operator), String.class);
+            operator.postForEntity("/api/partners/GZ/enable", null, String.class);
         }
     }
 

@@ -75,7 +75,8 @@ class RetentionFlowTest {
         jdbc.sql("update transfer_case set state = 'CLOSED' where gateway_ref = ?").param(gatewayRef).update();
         await().atMost(Duration.ofSeconds(20)).until(() -> count(purgedOf(), gatewayRef) == 2);
 
-        ChainVerification result = http.getForObject("/api/ledger/verification", ChainVerification.class);
+        ChainVerification result = http.withBasicAuth("viewer", "demo-viewer")
+                .getForObject("/api/ledger/verification", ChainVerification.class);
         assertThat(result.intact()).isTrue();
         assertThat(jdbc.sql("select count(*) from operator_action where operator = 'retention'")
                 .query(Long.class).single()).isPositive();

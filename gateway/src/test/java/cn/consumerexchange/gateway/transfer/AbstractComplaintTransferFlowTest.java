@@ -397,10 +397,9 @@ abstract class AbstractComplaintTransferFlowTest {
     @Test
     void deliveriesToADisabledPartnerWaitUntilItIsEnabledAgain() throws Exception {
         String messageId = newMessageId();
-        HttpHeaders operator = new HttpHeaders();
-        operator.set("X-Operator", "test-operator");
+        TestRestTemplate operator = http.withBasicAuth("operator", "demo-operator");
         try {
-            assertThat(http.postForEntity("/api/partners/SH/disable", new HttpEntity<>(operator), String.class)
+            assertThat(operator.postForEntity("/api/partners/SH/disable?reason=maintenance", null, String.class)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
 
             Element receipt = PartnerQueues.receipt(shenzhen.answerTo(shenzhen.send(complaint(messageId))));
@@ -408,19 +407,24 @@ abstract class AbstractComplaintTransferFlowTest {
             assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
             assertNothingDeliveredFor(messageId);
             assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERING);
-            JsonNode partners = json.readTree(http.getForObject("/api/partners", String.class));
+            JsonNode partners = json.readTree(operator.getForObject("/api/partners", String.class));
             assertThat(partners.findParents("code")).filteredOn(p -> p.path("code").asText().equals("SH"))
                     .singleElement().satisfies(shanghai -> {
                         assertThat(shanghai.path("enabled").asBoolean()).isFalse();
                         assertThat(shanghai.path("delivering").asBoolean()).isFalse();
                     });
         } finally {
-            assertThat(http.postForEntity("/api/partners/SH/enable", new HttpEntity<>(operator), String.class)
+            assertThat(operator.postForEntity("/api/partners/SH/enable", null, String.class)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         assertDeliveredOnce(messageId);
         assertThat(audit.of("SH")).extracting(OperatorAudit.Action::action)
                 .containsSubsequence("DISABLE_PARTNER", "ENABLE_PARTNER");
+        assertThat(audit.of("SH")).filteredOn(action -> action.action().equals("DISABLE_PARTNER")).last()
+                .satisfies(action -> {
+                    assertThat(action.operator()).isEqualTo("operator");
+                    assertThat(action.reason()).isEqualTo("maintenance");
+                });
     }
 
     // The receiving partner is down, or refuses.
@@ -472,21 +476,22 @@ abstract class AbstractComplaintTransferFlowTest {
         // Shanghai has fixed its side; an operator retries, and the retry is audited.
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
         long ledgerId = ledger.findInbound("SZ", messageId).orElseThrow().id();
-        HttpHeaders operator = new HttpHeaders();
-        operator.set("X-Operator", "duty-officer-7");
-        ResponseEntity<String> retried = http.postForEntity("/api/messages/" + ledgerId + "/retry",
-                new HttpEntity<>(operator), String.class);
+        TestRestTemplate operator = http.withBasicAuth("operator", "demo-operator");
+        ResponseEntity<String> retried = operator.postForEntity(
+                "/api/messages/" + ledgerId + "/retry?reason=Shanghai fixed its side", null, String.class);
 
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
                 .state() == MessageState.DELIVERED);
         SHANGHAI.verify(2, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId)));
         assertThat(audit.of("message:" + ledgerId)).singleElement().satisfies(action -> {
-            assertThat(action.operator()).isEqualTo("duty-officer-7");
+            assertThat(action.operator()).isEqualTo("operator");
             assertThat(action.action()).isEqualTo("RETRY_DELIVERY");
+            assertThat(action.reason()).isEqualTo("Shanghai fixed its side");
+            assertThat(action.outcome()).isEqualTo(OperatorAudit.Outcome.DONE);
         });
-        assertThat(http.postForEntity("/api/messages/" + ledgerId + "/retry", new HttpEntity<>(operator),
-                String.class).getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(operator.postForEntity("/api/messages/" + ledgerId + "/retry", null, String.class)
+                .getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
     }
 
     // The database is away.

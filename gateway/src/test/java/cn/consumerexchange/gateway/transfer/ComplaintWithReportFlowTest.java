@@ -137,7 +137,8 @@ class ComplaintWithReportFlowTest {
         assertThat(ledger.findInbound("ROR", messageId + ":R").orElseThrow().gatewayRef()).isEqualTo(reportCase);
 
         // The operator's view of the complaint case shows the link, not the reporter.
-        String view = http.getForObject("/api/transfers/" + complaintCase, String.class);
+        String view = http.withBasicAuth("viewer", "demo-viewer")
+                .getForObject("/api/transfers/" + complaintCase, String.class);
         assertThat(json.readTree(view).path("transfer").path("linkedCase").asText()).isEqualTo(reportCase);
         assertThat(view).doesNotContain(REPORTER_NAME, REPORTER_PHONE, REPORTER_ID, clues);
 

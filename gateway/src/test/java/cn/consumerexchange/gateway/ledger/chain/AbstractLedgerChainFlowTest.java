@@ -82,7 +82,8 @@ abstract class AbstractLedgerChainFlowTest {
 
     @Test
     void theDeliveredLedgerIsIntact() {
-        ChainVerification result = http.getForObject("/api/ledger/verification", ChainVerification.class);
+        ChainVerification result = http.withBasicAuth("viewer", "demo-viewer")
+                .getForObject("/api/ledger/verification", ChainVerification.class);
 
         assertThat(result.intact()).isTrue();
         assertThat(result.sealedEntries()).isGreaterThanOrEqualTo(6);
