@@ -122,7 +122,7 @@ public class PayloadViews {
                             + payload.sha256() + " is kept");
         }
         // The reason goes into the detail until the audit has a column of its own for it (operator_action.reason).
-        audit.record(operator, UNMASK_PAYLOAD, subject, reason);
+        audit.record(operator, UNMASK_PAYLOAD, subject, null, reason);
         MediaType type = partners.find(payload.partner())
                 .map(partner -> MediaType.parseMediaType(mediaTypeOf(partner)))
                 .orElse(MediaType.APPLICATION_OCTET_STREAM);

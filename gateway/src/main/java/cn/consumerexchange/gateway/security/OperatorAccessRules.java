@@ -56,6 +56,7 @@ public final class OperatorAccessRules {
     public static final Rule ACT = new Rule("act on deliveries, cases and partners", any(
             path(HttpMethod.POST, "/api/messages/*/retry"),
             path(HttpMethod.POST, "/api/messages/retry"),
+            path(HttpMethod.POST, "/api/messages/retry/preview"),
             path(HttpMethod.POST, "/api/messages/*/replay"),
             path(HttpMethod.POST, "/api/transfers/*/reassign"),
             path(HttpMethod.POST, "/api/partners/*/enable"),
@@ -75,6 +76,10 @@ public final class OperatorAccessRules {
             path(HttpMethod.GET, "/api/dead-letters/**"),
             path(HttpMethod.GET, "/api/ledger/**"),
             path(HttpMethod.GET, "/simulator/**"),
+            // The operator API's description (OpenAPI) and its browsable page.
+            path(HttpMethod.GET, "/v3/api-docs/**"),
+            path(HttpMethod.GET, "/swagger-ui/**"),
+            path(HttpMethod.GET, "/swagger-ui.html"),
             path(HttpMethod.GET, "/console/**"),
             // The page a refused console request is shown, whatever the method of the request refused.
             path(null, "/console/denied")), EnumSet.of(VIEWER));

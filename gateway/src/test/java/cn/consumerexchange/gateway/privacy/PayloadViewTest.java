@@ -86,9 +86,8 @@ class PayloadViewTest extends OperatorViewsTestSupport {
         assertThat(answer.getBody()).isEqualTo(complaint(messageId, caseNumber).getBytes(StandardCharsets.UTF_8));
         assertThat(audit.of("message:" + inbound.id())).singleElement().satisfies(action -> {
             assertThat(action.action()).isEqualTo("UNMASK_PAYLOAD");
-            // "operator" once the security chains are in; "anonymous" before, when nobody logs in.
-            assertThat(action.operator()).isIn("operator", "anonymous");
-            assertThat(action.detail()).isEqualTo("The consumer asked what we hold about them (ticket 42)");
+            assertThat(action.operator()).isEqualTo("operator");
+            assertThat(action.reason()).isEqualTo("The consumer asked what we hold about them (ticket 42)");
         });
     }
 

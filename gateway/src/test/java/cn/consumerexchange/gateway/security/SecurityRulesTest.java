@@ -6,20 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import cn.consumerexchange.gateway.ConsoleSession;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
 import cn.consumerexchange.gateway.ledger.MessageState;
@@ -232,17 +224,17 @@ class SecurityRulesTest {
 
     @Test
     void anAnonymousConsoleVisitorIsSentToTheLoginPage() throws Exception {
-        HttpResponse<String> page = new Browser().get("/console/dashboard");
+        HttpResponse<String> page = new ConsoleSession(port).get("/console/dashboard");
 
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(URI.create(location).getPath()).isEqualTo("/login"));
-        assertThat(new Browser().get("/console/console.css").statusCode()).isEqualTo(200);
+        assertThat(new ConsoleSession(port).get("/console/console.css").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anOperatorLogsInThroughTheFormAndLandsOnTheDashboard() throws Exception {
-        Browser browser = new Browser();
+        ConsoleSession browser = new ConsoleSession(port);
 
         assertThat(browser.logIn("operator", "wrong").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
@@ -255,7 +247,7 @@ class SecurityRulesTest {
 
     @Test
     void aViewersConsoleUnmaskingIsRefusedShownAndAudited() throws Exception {
-        Browser viewer = new Browser();
+        ConsoleSession viewer = new ConsoleSession(port);
         viewer.logIn("viewer", "demo-viewer");
 
         HttpResponse<String> refused = viewer.post("/console/messages/515151/unmask",
@@ -274,9 +266,9 @@ class SecurityRulesTest {
 
     @Test
     void theConsolesAuditPageIsForAuditors() throws Exception {
-        Browser auditor = new Browser();
+        ConsoleSession auditor = new ConsoleSession(port);
         auditor.logIn("auditor", "demo-auditor");
-        Browser operator = new Browser();
+        ConsoleSession operator = new ConsoleSession(port);
         operator.logIn("operator", "demo-operator");
 
         HttpResponse<String> trail = auditor.get("/console/audit?outcome=DENIED&lang=en");
@@ -284,7 +276,7 @@ class SecurityRulesTest {
         assertThat(trail.statusCode()).isEqualTo(200);
         assertThat(trail.body()).contains("Audit trail").contains("href=\"/console/audit\"");
         assertThat(operator.get("/console/audit").statusCode()).isEqualTo(403);
-        Browser admin = new Browser();
+        ConsoleSession admin = new ConsoleSession(port);
         admin.logIn("admin", "demo-admin");
         assertThat(admin.get("/console/audit").body()).as("ADMIN includes AUDITOR, in the rules and the menu")
                 .contains("href=\"/console/audit\"");
@@ -316,52 +308,5 @@ class SecurityRulesTest {
         String complaint = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
                 .replace("SZ-20261120-000123", messageId);
         return client.postForEntity("/api/partners/SZ/messages", new HttpEntity<>(complaint, headers), String.class);
-    }
-
-    /** A browser on the console: keeps its session cookie, follows no redirect, sends the CSRF token with forms. */
-    final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher token = CSRF.matcher(page.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return page;
-        }
-
-        HttpResponse<String> logIn(String username, String password) throws IOException, InterruptedException {
-            get("/login");
-            return post("/login", Map.of("username", username, "password", password));
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            if (csrf == null) {
-                get("/login");
-            }
-            String body = form.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                    .collect(Collectors.joining("&", "_csrf=" + encode(csrf) + (form.isEmpty() ? "" : "&"), ""));
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            // A login changes the session and with it the token: read it again from the next page.
-            csrf = null;
-            return answer;
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }
