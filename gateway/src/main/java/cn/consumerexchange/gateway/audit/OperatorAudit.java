@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The audit trail of operator actions (操作审计): written in the transaction of the action it records. */
@@ -23,10 +24,17 @@ public class OperatorAudit {
         this.clock = clock;
     }
 
-    public void record(String operator, String action, String subject, String detail) {
+    /**
+     * Records one action.
+     *
+     * @return the action's id, which the changes it caused may name (e.g. the delivery attempts of a retry)
+     */
+    public long record(String operator, String action, String subject, String detail) {
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("insert into operator_action (operator, action, subject, detail, acted_at) values (?, ?, ?, ?, ?)")
                 .params(operator, action, subject, detail, OffsetDateTime.now(clock))
-                .update();
+                .update(id, "id");
+        return id.getKey().longValue();
     }
 
     public List<Action> of(String subject) {

@@ -472,21 +472,21 @@ abstract class AbstractComplaintTransferFlowTest {
         // Shanghai has fixed its side; an operator retries, and the retry is audited.
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
         long ledgerId = ledger.findInbound("SZ", messageId).orElseThrow().id();
-        HttpHeaders operator = new HttpHeaders();
-        operator.set("X-Operator", "duty-officer-7");
-        ResponseEntity<String> retried = http.postForEntity("/api/messages/" + ledgerId + "/retry",
-                new HttpEntity<>(operator), String.class);
+        TestRestTemplate operator = http.withBasicAuth("operator", "demo-operator");
+        ResponseEntity<String> retried = operator.postForEntity(
+                "/api/messages/" + ledgerId + "/retry?reason=Shanghai fixed its category table", null, String.class);
 
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(15)).until(() -> ledger.findInbound("SZ", messageId).orElseThrow()
                 .state() == MessageState.DELIVERED);
         SHANGHAI.verify(2, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId)));
         assertThat(audit.of("message:" + ledgerId)).singleElement().satisfies(action -> {
-            assertThat(action.operator()).isEqualTo("duty-officer-7");
+            assertThat(action.operator()).isIn("operator", "anonymous");
             assertThat(action.action()).isEqualTo("RETRY_DELIVERY");
+            assertThat(action.detail()).contains("Shanghai fixed its category table");
         });
-        assertThat(http.postForEntity("/api/messages/" + ledgerId + "/retry", new HttpEntity<>(operator),
-                String.class).getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(operator.postForEntity("/api/messages/" + ledgerId + "/retry", null, String.class)
+                .getStatusCode()).as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
     }
 
     // The database is away.
