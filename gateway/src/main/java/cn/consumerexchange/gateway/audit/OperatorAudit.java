@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,13 +49,17 @@ public class OperatorAudit {
     }
 
     /** An action carried out without a reason given; see {@link #record(String, String, String, String, String)}. */
-    public void record(String operator, String action, String subject, String detail) {
-        record(operator, action, subject, detail, null);
+    public long record(String operator, String action, String subject, String detail) {
+        return record(operator, action, subject, detail, null);
     }
 
-    /** An action carried out, with the operator's reason (may be null where the action does not require one). */
-    public void record(String operator, String action, String subject, String detail, String reason) {
-        insert(operator, action, subject, detail, reason, Outcome.DONE);
+    /**
+     * An action carried out, with the operator's reason (may be null where the action does not require one).
+     *
+     * @return the action's id, which the changes it caused may name (e.g. the delivery attempts of a retry)
+     */
+    public long record(String operator, String action, String subject, String detail, String reason) {
+        return insert(operator, action, subject, detail, reason, Outcome.DONE);
     }
 
     /** An attempt the operator's role does not allow: kept beside the actions that were carried out. */
@@ -62,13 +67,15 @@ public class OperatorAudit {
         insert(operator, action, subject, null, reason, Outcome.DENIED);
     }
 
-    private void insert(String operator, String action, String subject, String detail, String reason,
+    private long insert(String operator, String action, String subject, String detail, String reason,
             Outcome outcome) {
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("insert into operator_action (operator, action, subject, detail, reason, outcome, acted_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(cut(operator, 64), cut(action, 200), cut(subject, 100), cut(detail, 2000), cut(reason, 2000),
                         outcome.name(), OffsetDateTime.now(clock))
-                .update();
+                .update(id, "id");
+        return id.getKey().longValue();
     }
 
     public List<Action> of(String subject) {

@@ -38,10 +38,27 @@ public class DeliveryLedger {
     /**
      * An inbound message that is due for dispatch: waiting, or held by a claim whose lease has ended.
      *
-     * @param messageType the contract message type of the row: REPORT for the report case a complaint submitted with
-     *                    a report opened, whose row keeps the submission
+     * @param messageType    the contract message type of the row: REPORT for the report case a complaint submitted
+     *                       with a report opened, whose row keeps the submission
+     * @param replayActionId the operator action replaying a delivered message, whose attempts go out under a delivery
+     *                       id of their own; null for a first delivery
      */
-    public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef, String messageType) {
+    public record DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef, String messageType,
+            Long replayActionId) {
+
+        public DueDelivery(long ledgerId, MessageKey key, String receiver, String gatewayRef, String messageType) {
+            this(ledgerId, key, receiver, gatewayRef, messageType, null);
+        }
+    }
+
+    /**
+     * How a failed delivery attempt ended, for its {@code delivery_attempt} row (投递记录).
+     *
+     * @param startedAt when the attempt claimed the message
+     * @param errorCode why it failed, a code operators filter by
+     * @param detail    a short description without personal data
+     */
+    public record FailedAttempt(OffsetDateTime startedAt, String errorCode, String detail) {
     }
 
     /**
@@ -82,17 +99,22 @@ public class DeliveryLedger {
     }
 
     /**
-     * Marks a message delivered and records the copy that went out, both or neither. The outbound row repeats the
-     * inbound one's facts; its message id is {@code sender:messageId}, unique per receiver. A message already recorded
-     * as delivered (a slow attempt and its successor both got through) is recorded once.
+     * Marks a message delivered and records the copy that went out and the attempt, all or none. The outbound row
+     * repeats the inbound one's facts; its message id is {@code sender:messageId}, unique per receiver, and a
+     * replay's copy adds {@code :replay-<action>}. A message already recorded as delivered (a slow attempt and its
+     * successor both got through) is recorded once.
      *
+     * @param startedAt when the attempt claimed the message
      * @return when the message was accepted, or empty when it was already recorded as delivered
      */
     @Transactional
-    public Optional<OffsetDateTime> recordDelivered(MessageKey key, String receiver, String payloadSha256, byte[] payload) {
+    public Optional<OffsetDateTime> recordDelivered(MessageKey key, String receiver, String payloadSha256,
+            byte[] payload, OffsetDateTime startedAt) {
         OffsetDateTime now = now();
+        recordAttempt(key, startedAt, now, MessageState.DELIVERED, null, null, "state <> 'DELIVERED'");
         int marked = jdbc.sql("update ledger_message set state = 'DELIVERED', reason = null, claimed_until = null, "
-                        + "due_at = null, updated_at = ?" + BY_KEY + " and state <> 'DELIVERED'")
+                        + "due_at = null, retry_action_id = null, updated_at = ?" + BY_KEY
+                        + " and state <> 'DELIVERED'")
                 .params(now, key.partnerCode(), key.messageId())
                 .update();
         if (marked == 0) {
@@ -101,8 +123,9 @@ public class DeliveryLedger {
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
                     case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
-                select 'OUT', ?, partner_code || ':' || message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
+                select 'OUT', ?, partner_code || ':' || message_id || case when replay_action_id is null then ''
+                        else ':replay-' || cast(replay_action_id as varchar(20)) end,
+                    message_type, sender, receiver, case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
                 from ledger_message""" + BY_KEY)
                 .params(receiver, payloadSha256, payload, now, now, key.partnerCode(), key.messageId())
                 .update();
@@ -121,22 +144,55 @@ public class DeliveryLedger {
     }
 
     /**
-     * Gives up this attempt's claim; the message is due again at {@code dueAt}.
+     * Gives up this attempt's claim; the message is due again at {@code dueAt}. An attempt that counts is recorded
+     * with it; one that did not try the partner (its circuit was open) leaves no attempt row, and an operator's retry
+     * it was for stays for the next attempt to name.
      *
      * @param attempted whether the attempt counts: it does not when the partner was not even tried (circuit open)
      */
-    public void awaitRetry(MessageKey key, OffsetDateTime dueAt, String reason, boolean attempted) {
+    @Transactional
+    public void awaitRetry(MessageKey key, OffsetDateTime dueAt, String reason, FailedAttempt attempt,
+            boolean attempted) {
+        OffsetDateTime now = now();
+        if (attempted) {
+            recordAttempt(key, attempt.startedAt(), now, MessageState.AWAITING_RETRY, attempt.errorCode(),
+                    attempt.detail(), "state = 'DELIVERING'");
+        }
         jdbc.sql("update ledger_message set state = 'AWAITING_RETRY', due_at = ?, claimed_until = null, reason = ?, "
-                        + "attempts = attempts - ?, updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
-                .params(utc(dueAt), reason, attempted ? 0 : 1, now(), key.partnerCode(), key.messageId())
+                        + "attempts = attempts - ?, retry_action_id = case when ? then null else retry_action_id end, "
+                        + "updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
+                .params(utc(dueAt), reason, attempted ? 0 : 1, attempted, now, key.partnerCode(), key.messageId())
                 .update();
     }
 
     /** The receiver refused the message, or the retry horizon has passed: it waits for an operator. */
-    public void fail(MessageKey key, String reason) {
+    @Transactional
+    public void fail(MessageKey key, String reason, FailedAttempt attempt) {
+        OffsetDateTime now = now();
+        recordAttempt(key, attempt.startedAt(), now, MessageState.DELIVERY_FAILED, attempt.errorCode(),
+                attempt.detail(), "state = 'DELIVERING'");
         jdbc.sql("update ledger_message set state = 'DELIVERY_FAILED', due_at = null, claimed_until = null, "
-                        + "reason = ?, updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
-                .params(reason, now(), key.partnerCode(), key.messageId())
+                        + "reason = ?, retry_action_id = null, updated_at = ?" + BY_KEY + " and state = 'DELIVERING'")
+                .params(reason, now, key.partnerCode(), key.messageId())
+                .update();
+    }
+
+    /**
+     * One row for the attempt that ends now (投递记录), written from the ledger row in the statement that reads it: its
+     * attempt number, the operator action that asked for it, the trace it belongs to. An attempt whose process died
+     * writes none; the attempt that takes the message over does.
+     *
+     * @param stillOpen the condition under which the attempt's outcome is still to be recorded
+     */
+    private void recordAttempt(MessageKey key, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+            MessageState outcome, String errorCode, String detail, String stillOpen) {
+        jdbc.sql("""
+                insert into delivery_attempt (ledger_id, attempt, receiver, started_at, finished_at, outcome,
+                    error_code, detail, retry_action_id, trace_id)
+                select id, attempts, receiver, ?, ?, ?, ?, ?, retry_action_id, trace_id
+                from ledger_message""" + BY_KEY + " and " + stillOpen)
+                .params(startedAt == null ? finishedAt : utc(startedAt), finishedAt, outcome.name(), errorCode, detail,
+                        key.partnerCode(), key.messageId())
                 .update();
     }
 
@@ -147,7 +203,8 @@ public class DeliveryLedger {
         }
         OffsetDateTime now = now();
         return jdbc.sql("""
-                select id, partner_code, message_id, receiver, gateway_ref, message_type from ledger_message
+                select id, partner_code, message_id, receiver, gateway_ref, message_type, replay_action_id
+                from ledger_message
                 where ((state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= :now)
                    or (state = 'DELIVERING' and claimed_until < :now))
                   and receiver in (:receivers)
@@ -157,7 +214,7 @@ public class DeliveryLedger {
                 .param("receivers", receivers)
                 .param("limit", limit)
                 .query((rs, row) -> new DueDelivery(rs.getLong(1), new MessageKey(rs.getString(2), rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, Long.class)))
                 .list();
     }
 
@@ -197,17 +254,45 @@ public class DeliveryLedger {
 
     /**
      * Puts a message back in line, as an operator's retry does: one that failed, or one still waiting. Its attempts
-     * start again from nought, with a new retry horizon.
+     * start again from nought, with a new retry horizon; its earlier attempts stay. A replay still under way stays one.
      *
+     * @param retryActionId the operator action asking, which the next attempt names
      * @return whether the message was in a state to retry
      */
-    public boolean requeue(long ledgerId, OffsetDateTime dueAt, OffsetDateTime retryUntil) {
+    public boolean requeue(long ledgerId, OffsetDateTime dueAt, OffsetDateTime retryUntil, long retryActionId) {
         return jdbc.sql("""
                 update ledger_message set state = 'ACCEPTED', reason = null, attempts = 0, claimed_until = null,
-                    due_at = ?, retry_until = ?, updated_at = ?
+                    due_at = ?, retry_until = ?, retry_action_id = ?, updated_at = ?
                 where id = ? and direction = 'IN' and state in ('DELIVERY_FAILED', 'AWAITING_RETRY', 'ACCEPTED')""")
-                .params(utc(dueAt), utc(retryUntil), now(), ledgerId)
+                .params(utc(dueAt), utc(retryUntil), retryActionId, now(), ledgerId)
                 .update() == 1;
+    }
+
+    /**
+     * Puts a delivered message back in line to be sent to its receiver again (重放), as when the receiver lost it. Its
+     * attempts go out under a delivery id of their own ({@code replayActionId}), so the receiver's de-duplication
+     * takes the copy; the first delivery's attempts and outbound row stay.
+     *
+     * @return whether the message was delivered, and so could be replayed
+     */
+    public boolean replay(long ledgerId, OffsetDateTime dueAt, OffsetDateTime retryUntil, long replayActionId) {
+        return jdbc.sql("""
+                update ledger_message set state = 'ACCEPTED', reason = null, attempts = 0, claimed_until = null,
+                    due_at = ?, retry_until = ?, retry_action_id = ?, replay_action_id = ?, updated_at = ?
+                where id = ? and direction = 'IN' and state = 'DELIVERED'""")
+                .params(utc(dueAt), utc(retryUntil), replayActionId, replayActionId, now(), ledgerId)
+                .update() == 1;
+    }
+
+    /**
+     * The replay a message's delivery belongs to, if it is one: its attempts, an operator's retry of them too, go out
+     * under the replay's delivery id.
+     */
+    public Optional<Long> replayUnderWay(long ledgerId) {
+        return jdbc.sql("select replay_action_id from ledger_message where id = ? and replay_action_id is not null")
+                .param(ledgerId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -217,7 +302,8 @@ public class DeliveryLedger {
      */
     public void redirect(MessageKey key, String receiver, OffsetDateTime dueAt, OffsetDateTime retryUntil) {
         jdbc.sql("update ledger_message set receiver = ?, state = 'ACCEPTED', reason = null, attempts = 0, "
-                        + "claimed_until = null, due_at = ?, retry_until = ?, updated_at = ?" + BY_KEY)
+                        + "claimed_until = null, due_at = ?, retry_until = ?, replay_action_id = null, updated_at = ?"
+                        + BY_KEY)
                 .params(receiver, utc(dueAt), utc(retryUntil), now(), key.partnerCode(), key.messageId())
                 .update();
     }

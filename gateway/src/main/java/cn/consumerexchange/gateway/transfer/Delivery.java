@@ -50,6 +50,10 @@ public class Delivery {
     static final String CLAIMED = "exchangeClaimed";
     static final String STARTED = "exchangeAttemptStarted";
     static final String NATIVE_COPY = "exchangeNativeCopy";
+    /** When this attempt claimed the message, for its delivery_attempt row. */
+    static final String CLAIMED_AT = "exchangeClaimedAt";
+    /** The operator action replaying a delivered message: the nudge's header and the exchange property. */
+    static final String REPLAY_ACTION = "exchangeReplayAction";
     static final String MESSAGE_TYPE = "exchangeMessageType";
     /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -91,19 +95,22 @@ public class Delivery {
         exchange.setProperty(KEY, key);
         exchange.setProperty(RECEIVER, nudge.get(Endpoints.RECEIVER_HEADER));
         exchange.setProperty(GATEWAY_REF, nudge.get(Endpoints.GATEWAY_REF_HEADER));
+        exchange.setProperty(REPLAY_ACTION, nudge.get(REPLAY_ACTION));
         boolean heldByIntake = Boolean.TRUE.equals(nudge.get(Endpoints.HELD_BY_INTAKE_HEADER));
         exchange.getMessage().removeHeaders("*");
+        exchange.setProperty(CLAIMED_AT, OffsetDateTime.now(clock));
         exchange.setProperty(CLAIMED, ledger.claim(key, lease, heldByIntake));
     }
 
     /**
      * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, an evidence
      * manifest's bytes handed over, and, when its type needs recognition (互认), the signed original, the sender's
-     * signature and the gateway's verdict on it.
+     * signature and the gateway's verdict on it. A replay goes out under a delivery id of its own, so the receiver's
+     * de-duplication does not drop the copy it lost.
      */
     public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
-            @ExchangeProperty(GATEWAY_REF) String gatewayRef, byte[] contractXml, @Headers Map<String, Object> headers,
-            Exchange exchange) {
+            @ExchangeProperty(GATEWAY_REF) String gatewayRef, @ExchangeProperty(REPLAY_ACTION) Long replayAction,
+            byte[] contractXml, @Headers Map<String, Object> headers, Exchange exchange) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
         ExchangeMessage message = codec.readWritten(contractXml);
@@ -113,7 +120,8 @@ public class Delivery {
         if (!envelope.getCaseRef().contains(gatewayRef)) {
             envelope.getCaseRef().add(gatewayRef);
         }
-        String deliveryId = envelope.getSender() + ":" + envelope.getMessageId();
+        String deliveryId = envelope.getSender() + ":" + envelope.getMessageId()
+                + (replayAction == null ? "" : ":replay-" + replayAction);
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
         switch (receiver.transport()) {
             case HTTP -> {
@@ -143,9 +151,9 @@ public class Delivery {
     /** Records what went out; the native copy, since the body now holds the partner's response. */
     public void delivered(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
             @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) long started,
-            @ExchangeProperty(NATIVE_COPY) byte[] sent) {
+            @ExchangeProperty(NATIVE_COPY) byte[] sent, @ExchangeProperty(CLAIMED_AT) OffsetDateTime claimedAt) {
         circuits.succeeded(receiver, started);
-        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent)
+        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent, claimedAt)
                 .ifPresent(acceptedAt -> metrics.delivered(receiver, type, acceptedAt));
     }
 
@@ -155,11 +163,12 @@ public class Delivery {
      * the broker, and the claim's lease lets the sweeper take the message up later.
      */
     public void attemptFailed(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
-            @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) Long started, @ExchangeProperty(NATIVE_COPY) byte[] sent,
+            @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) Long started,
+            @ExchangeProperty(NATIVE_COPY) byte[] sent, @ExchangeProperty(CLAIMED_AT) OffsetDateTime claimedAt,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (started != null && DeliveryFailure.alreadyTaken(cause)) {
             log.info("{} was already on {}'s queue from an attempt that died; recorded as delivered", key, receiver);
-            delivered(key, receiver, type, started, sent);
+            delivered(key, receiver, type, started, sent, claimedAt);
             return;
         }
         DeliveryFailure failure = DeliveryFailure.of(cause);
@@ -172,15 +181,17 @@ public class Delivery {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        DeliveryLedger.FailedAttempt attempt = new DeliveryLedger.FailedAttempt(claimedAt, failure.code().name(),
+                failure.detail());
         RetryPlan plan = RetryPlan.after(failure, partners.require(receiver).delivery(),
                 ledger.attemptsOf(key).orElseThrow(), now);
         if (plan instanceof RetryPlan.RetryAt retry) {
             log.debug("Delivery of {} to {} deferred to {} ({})", key, receiver, retry.at(), failure.kind());
-            ledger.awaitRetry(key, retry.at(), retry.reason(), retry.attempted());
+            ledger.awaitRetry(key, retry.at(), retry.reason(), attempt, retry.attempted());
         } else if (plan instanceof RetryPlan.Fail fail) {
             // The reason may quote the partner's answer, which may quote the message: it stays in the ledger.
             log.warn("Delivery of {} to {} failed ({}); the reason is in the ledger", key, receiver, failure.kind());
-            ledger.fail(key, fail.reason());
+            ledger.fail(key, fail.reason(), attempt);
         }
     }
 }

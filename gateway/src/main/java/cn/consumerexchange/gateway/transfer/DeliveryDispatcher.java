@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.transfer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
@@ -48,10 +49,14 @@ class DeliveryDispatcher {
         ExchangeMessage message = separation.separate(received)
                 .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
                 .orElse(received);
-        camel.sendBodyAndHeaders(Endpoints.HAND_OFF, codec.write(message), Map.of(
+        Map<String, Object> nudge = new HashMap<>(Map.of(
                 Endpoints.SENDER_HEADER, due.key().partnerCode(),
                 Endpoints.MESSAGE_ID_HEADER, due.key().messageId(),
                 Endpoints.RECEIVER_HEADER, due.receiver(),
                 Endpoints.GATEWAY_REF_HEADER, due.gatewayRef()));
+        if (due.replayActionId() != null) {
+            nudge.put(Delivery.REPLAY_ACTION, due.replayActionId());
+        }
+        camel.sendBodyAndHeaders(Endpoints.HAND_OFF, codec.write(message), nudge);
     }
 }

@@ -16,9 +16,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
  * the partner's format) fails at once and waits for an operator; an open circuit means the partner was not even tried.
  *
  * @param kind   what happens next
+ * @param code   the code operators filter by
  * @param reason a readable reason for the ledger, with the partner's answer when there is one
+ * @param detail a short description without the partner's answer, which may quote the message and its personal data:
+ *               the HTTP status, or the kind of exception
  */
-record DeliveryFailure(Kind kind, String reason) {
+record DeliveryFailure(Kind kind, DeliveryErrorCode code, String reason, String detail) {
 
     enum Kind {
         TRANSIENT, PERMANENT, CIRCUIT_OPEN
@@ -30,20 +33,23 @@ record DeliveryFailure(Kind kind, String reason) {
 
     static DeliveryFailure of(Throwable failure) {
         if (failure instanceof CallNotPermittedException) {
-            return new DeliveryFailure(Kind.CIRCUIT_OPEN, "The partner's circuit is open after repeated failures");
+            return new DeliveryFailure(Kind.CIRCUIT_OPEN, DeliveryErrorCode.CIRCUIT_OPEN,
+                    "The partner's circuit is open after repeated failures", "circuit open");
         }
         if (failure instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             boolean transientStatus = status >= 500 || RETRYABLE_CLIENT_ERRORS.contains(status);
             return new DeliveryFailure(transientStatus ? Kind.TRANSIENT : Kind.PERMANENT,
-                    "HTTP " + status + " from the partner: " + excerpt(http.getResponseBody()));
+                    transientStatus ? DeliveryErrorCode.PARTNER_UNAVAILABLE : DeliveryErrorCode.PARTNER_REFUSED,
+                    "HTTP " + status + " from the partner: " + excerpt(http.getResponseBody()), "HTTP " + status);
         }
         if (failure instanceof UntranslatableMessageException || failure instanceof ContractViolationException
                 || failure instanceof IllegalArgumentException) {
-            return new DeliveryFailure(Kind.PERMANENT,
-                    "Cannot be written in the partner's format: " + describe(failure));
+            return new DeliveryFailure(Kind.PERMANENT, DeliveryErrorCode.NOT_TRANSLATABLE,
+                    "Cannot be written in the partner's format: " + describe(failure), kindOf(failure));
         }
-        return new DeliveryFailure(Kind.TRANSIENT, describe(failure));
+        return new DeliveryFailure(Kind.TRANSIENT, DeliveryErrorCode.PARTNER_UNREACHABLE, describe(failure),
+                kindOf(failure));
     }
 
     /**
@@ -61,6 +67,16 @@ record DeliveryFailure(Kind kind, String reason) {
 
     private static String describe(Throwable failure) {
         return failure.getClass().getSimpleName() + ": " + excerpt(failure.getMessage());
+    }
+
+    /** The exception's kind and its root cause's, never their messages. */
+    private static String kindOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String kind = failure.getClass().getSimpleName();
+        return root == failure ? kind : kind + " caused by " + root.getClass().getSimpleName();
     }
 
     private static String excerpt(String text) {

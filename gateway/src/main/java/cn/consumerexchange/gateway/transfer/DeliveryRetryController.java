@@ -12,9 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.consumerexchange.gateway.audit.ActingOperator;
 
 /**
- * {@code POST /api/messages/{ledgerId}/retry[?reason=...]}: an operator sends a failed delivery again; the audit
- * trail keeps who (the logged-in operator) and why. 202 when retried, 404 for no such inbound message, 409 when it
- * was delivered or rejected and there is nothing to retry.
+ * An operator sends one delivery again; the audit trail keeps who and why, and the attempt it causes names the audited
+ * action ({@code actionId}).
+ * <ul>
+ * <li>{@code POST /api/messages/{ledgerId}/retry?reason=}: a failed or waiting delivery; the reason is optional. 202
+ * when retried, 404 for no such inbound message, 409 when it was delivered or rejected and there is nothing to retry
+ * (replay a delivered one).</li>
+ * <li>{@code POST /api/messages/{ledgerId}/replay?reason=}: a delivered message the receiver lost, sent again; the
+ * reason is required (400 {@code REASON_REQUIRED}). 202, 404, or 409 when it is not delivered (retry it).</li>
+ * </ul>
  */
 @RestController
 class DeliveryRetryController {
@@ -25,18 +31,30 @@ class DeliveryRetryController {
         this.retries = retries;
     }
 
-    record RetryView(long ledgerId, DeliveryRetry.Outcome outcome) {
+    record RetryView(long ledgerId, DeliveryRetry.Outcome outcome, Long actionId) {
     }
 
     @PostMapping("/api/messages/{ledgerId}/retry")
     ResponseEntity<RetryView> retry(@PathVariable long ledgerId, @RequestParam(required = false) String reason,
             Principal principal) {
-        DeliveryRetry.Outcome outcome = retries.retry(ledgerId, ActingOperator.name(principal), reason);
-        HttpStatus status = switch (outcome) {
+        return answer(ledgerId, retries.retry(ledgerId, ActingOperator.name(principal), reason));
+    }
+
+    @PostMapping("/api/messages/{ledgerId}/replay")
+    ResponseEntity<?> replay(@PathVariable long ledgerId, @RequestParam(required = false) String reason,
+            Principal principal) {
+        if (OperatorProblems.missing(reason)) {
+            return OperatorProblems.reasonRequired("A replay");
+        }
+        return answer(ledgerId, retries.replay(ledgerId, ActingOperator.name(principal), reason));
+    }
+
+    private static ResponseEntity<RetryView> answer(long ledgerId, DeliveryRetry.Result result) {
+        HttpStatus status = switch (result.outcome()) {
             case RETRIED -> HttpStatus.ACCEPTED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_RETRYABLE -> HttpStatus.CONFLICT;
         };
-        return ResponseEntity.status(status).body(new RetryView(ledgerId, outcome));
+        return ResponseEntity.status(status).body(new RetryView(ledgerId, result.outcome(), result.actionId()));
     }
 }

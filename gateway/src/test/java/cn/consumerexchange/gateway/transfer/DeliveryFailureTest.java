@@ -18,22 +18,35 @@ import jakarta.jms.JMSException;
 class DeliveryFailureTest {
 
     @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({ "500, TRANSIENT", "502, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT", "408, TRANSIENT",
-            "429, TRANSIENT", "400, PERMANENT", "401, PERMANENT", "404, PERMANENT", "409, PERMANENT",
-            "422, PERMANENT" })
-    void httpAnswersAreSortedByWhetherThePartnerMayTakeTheMessageLater(int status, DeliveryFailure.Kind kind) {
+    @CsvSource({ "500, TRANSIENT, PARTNER_UNAVAILABLE", "502, TRANSIENT, PARTNER_UNAVAILABLE",
+            "503, TRANSIENT, PARTNER_UNAVAILABLE", "504, TRANSIENT, PARTNER_UNAVAILABLE",
+            "408, TRANSIENT, PARTNER_UNAVAILABLE", "429, TRANSIENT, PARTNER_UNAVAILABLE",
+            "400, PERMANENT, PARTNER_REFUSED", "401, PERMANENT, PARTNER_REFUSED", "404, PERMANENT, PARTNER_REFUSED",
+            "409, PERMANENT, PARTNER_REFUSED", "422, PERMANENT, PARTNER_REFUSED" })
+    void httpAnswersAreSortedByWhetherThePartnerMayTakeTheMessageLater(int status, DeliveryFailure.Kind kind,
+            DeliveryErrorCode code) {
         DeliveryFailure failure = DeliveryFailure.of(new HttpOperationFailedException("http://partner/in", status,
                 "status", null, null, "{\"error\":\"detail\"}"));
 
         assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.code()).isEqualTo(code);
         assertThat(failure.reason()).isEqualTo("HTTP " + status + " from the partner: {\"error\":\"detail\"}");
+        assertThat(failure.detail()).as("without the answer").isEqualTo("HTTP " + status);
     }
 
     @Test
     void aTimeoutIsTransient() {
         assertThat(DeliveryFailure.of(new SocketTimeoutException("Read timed out")))
-                .isEqualTo(new DeliveryFailure(DeliveryFailure.Kind.TRANSIENT,
-                        "SocketTimeoutException: Read timed out"));
+                .isEqualTo(new DeliveryFailure(DeliveryFailure.Kind.TRANSIENT, DeliveryErrorCode.PARTNER_UNREACHABLE,
+                        "SocketTimeoutException: Read timed out", "SocketTimeoutException"));
+    }
+
+    @Test
+    void theDetailNamesTheKindsOfExceptionAndNeverTheirText() {
+        DeliveryFailure failure = DeliveryFailure.of(new IllegalStateException("wrapped 张三 13800000000",
+                new java.net.ConnectException("Connection refused to 张三")));
+
+        assertThat(failure.detail()).isEqualTo("IllegalStateException caused by ConnectException");
     }
 
     @Test

@@ -78,7 +78,8 @@ class RetryPlanTest {
 
     @Test
     void openCircuitDefersByTheOpenWaitWithoutCountingAnAttempt() {
-        DeliveryFailure open = new DeliveryFailure(DeliveryFailure.Kind.CIRCUIT_OPEN, "open");
+        DeliveryFailure open = new DeliveryFailure(DeliveryFailure.Kind.CIRCUIT_OPEN, DeliveryErrorCode.CIRCUIT_OPEN,
+                "open", "circuit open");
 
         assertThat(RetryPlan.after(open, POLICY, attempts(1), ACCEPTED))
                 .isEqualTo(new RetryPlan.RetryAt(ACCEPTED.plusSeconds(30), "open", false));
