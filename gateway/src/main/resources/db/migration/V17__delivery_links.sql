@@ -7,5 +7,3 @@ alter table ledger_message add column retry_action_id bigint;
 alter table ledger_message add column replay_action_id bigint;
 -- The outbound row of a replay is named sender:messageId:replay-<action>, longer than a first delivery's.
 alter table ledger_message alter column message_id set data type varchar(128);
--- Operators find a failed transfer by the sender's case number (案件编号).
-create index ix_transfer_case_origin_case on transfer_case (origin_case_number);

@@ -70,7 +70,7 @@ public abstract class OperatorViewsTestSupport {
         SHANGHAI.stubFor(post(urlEqualTo(SH_INBOX)).willReturn(aResponse().withStatus(202)));
     }
 
-    /** An operator allowed to read and to unmask (credentials ignored until the security chains are in). */
+    /** An operator allowed to read and to unmask, on the operator API. */
     protected TestRestTemplate operator() {
         return http.withBasicAuth("operator", "demo-operator");
     }

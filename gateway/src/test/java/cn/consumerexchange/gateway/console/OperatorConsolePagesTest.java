@@ -2,21 +2,23 @@ package cn.consumerexchange.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import java.net.http.HttpResponse;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+import cn.consumerexchange.gateway.ConsoleSession;
 import cn.consumerexchange.gateway.OperatorViewsTestSupport;
 
 /**
  * The console's search, case and payload pages, in English and in Chinese, against the real gateway.
  */
 class OperatorConsolePagesTest extends OperatorViewsTestSupport {
+
+    @LocalServerPort
+    int port;
 
     @Test
     void theSearchPageListsTheComplaintWithLinksToItsCaseAndPayload() {
@@ -47,8 +49,8 @@ class OperatorConsolePagesTest extends OperatorViewsTestSupport {
         assertThat(english).contains("Case " + gatewayRef, caseNumber, "id=\"timeline\"", "data-kind=\"MESSAGE\"",
                 "IN COMPLAINT", "OUT COMPLAINT");
         assertThat(page("/console/cases/" + gatewayRef + "?lang=zh")).contains("时间线", "报文");
-        assertThat(operator().getForEntity("/console/cases/GW-2026-NOSUCHCASE", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(console().get("/console/cases/GW-2026-NOSUCHCASE").statusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND.value());
     }
 
     @Test
@@ -62,26 +64,28 @@ class OperatorConsolePagesTest extends OperatorViewsTestSupport {
                 .doesNotContain(COMPLAINANT_NAME, COMPLAINANT_PHONE, COMPLAINANT_ID);
         assertThat(page("/console/messages/" + ledgerId + "/payload?lang=zh")).contains("已脱敏");
 
-        ResponseEntity<String> noReason = unmask("/console/messages/" + ledgerId + "/unmask", " ");
-        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noReason.getBody()).contains("id=\"unmask-error\"").doesNotContain(COMPLAINANT_NAME);
+        HttpResponse<String> noReason = unmask("/console/messages/" + ledgerId + "/unmask", " ");
+        assertThat(noReason.statusCode()).isEqualTo(HttpStatus.BAD_REQUEST.value());
+        assertThat(noReason.body()).contains("id=\"unmask-error\"").doesNotContain(COMPLAINANT_NAME);
 
-        ResponseEntity<String> unmasked = unmask("/console/messages/" + ledgerId + "/unmask", "complainant's request");
-        assertThat(unmasked.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(unmasked.getBody()).contains("id=\"payload-unmasked\"", COMPLAINANT_NAME, COMPLAINANT_PHONE);
+        HttpResponse<String> unmasked = unmask("/console/messages/" + ledgerId + "/unmask", "complainant's request");
+        assertThat(unmasked.statusCode()).isEqualTo(HttpStatus.OK.value());
+        assertThat(unmasked.body()).contains("id=\"payload-unmasked\"", COMPLAINANT_NAME, COMPLAINANT_PHONE);
+    }
+
+    private ConsoleSession console() {
+        return ConsoleSession.loggedIn(port, "operator", "demo-operator");
     }
 
     private String page(String uri) {
-        ResponseEntity<String> answer = operator().getForEntity(uri, String.class);
-        assertThat(answer.getStatusCode()).as(uri).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        HttpResponse<String> answer = console().get(uri);
+        assertThat(answer.statusCode()).as(uri).isEqualTo(HttpStatus.OK.value());
+        return answer.body();
     }
 
-    private ResponseEntity<String> unmask(String uri, String reason) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("reason", reason);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        return operator().postForEntity(uri + "?lang=en", new HttpEntity<>(form, headers), String.class);
+    private HttpResponse<String> unmask(String uri, String reason) {
+        ConsoleSession operator = console();
+        operator.get(uri.replace("/unmask", "/payload"));
+        return operator.post(uri + "?lang=en", Map.of("reason", reason));
     }
 }

@@ -118,12 +118,13 @@ abstract class AbstractBulkRetryTest {
         }
         assertThat(toJiangsu.stream().map(id -> ComplaintsToPartners.stateOf(jdbc, id)))
                 .containsOnly("DELIVERY_FAILED");
-        Map<String, Object> action = jdbc.queryForMap("select operator, action, subject, detail from operator_action "
+        Map<String, Object> action = jdbc.queryForMap("select operator, action, subject, detail, reason from operator_action "
                 + "where id = ?", actionId);
         assertThat(action.get("action")).isEqualTo("BULK_RETRY");
         assertThat(action.get("subject")).isEqualTo("messages:SH");
-        assertThat((String) action.get("detail")).contains("receiver=SH", "matched 20",
-                "Shanghai fixed its category table");
+        assertThat(action.get("operator")).isEqualTo("operator");
+        assertThat((String) action.get("detail")).contains("receiver=SH", "matched 20");
+        assertThat(action.get("reason")).isEqualTo("Shanghai fixed its category table");
 
         JsonNode stillFailed = json.readTree(operator.getForObject("/api/failures?receiver=JS", String.class));
         assertThat(stillFailed.path("total").asLong()).isEqualTo(3);

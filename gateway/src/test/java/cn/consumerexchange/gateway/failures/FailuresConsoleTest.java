@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -26,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -35,6 +38,9 @@ import cn.consumerexchange.gateway.GatewayTestSupport;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class FailuresConsoleTest {
+
+    /** The operator logged in on the console, as the security chain's form login would leave it. */
+    static final RequestPostProcessor OPERATOR = user("operator").roles("OPERATOR");
 
     static final WireMockServer PARTNERS = GatewayTestSupport.startPartnerServer();
 
@@ -61,7 +67,8 @@ class FailuresConsoleTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failed.stream()
                 .map(id -> ComplaintsToPartners.stateOf(jdbc, id))).containsOnly("DELIVERY_FAILED"));
 
-        String page = console.perform(get("/console/failures").param("receiver", "JS").param("lang", "en"))
+        String page = console.perform(get("/console/failures").param("receiver", "JS").param("lang", "en")
+                        .with(OPERATOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(all(page, "<tr data-ledger-id=\"(\\d+)\"")).containsExactlyInAnyOrderElementsOf(
                 failed.stream().map(String::valueOf).toList());
@@ -71,7 +78,8 @@ class FailuresConsoleTest {
         assertThat(page).as("no confirm before the preview").doesNotContain("id=\"bulk-confirm\"");
 
         String preview = console.perform(MockMvcRequestBuilders.post("/console/failures/preview")
-                        .param("receiver", "JS").param("reason", "Jiangsu is back").param("lang", "en"))
+                        .param("receiver", "JS").param("reason", "Jiangsu is back").param("lang", "en")
+                        .with(OPERATOR).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(all(preview, "id=\"bulk-preview-result\"[^>]*>\\s*([^<]+)<")).singleElement().asString()
                 .startsWith("4 deliveries match");
@@ -80,7 +88,7 @@ class FailuresConsoleTest {
 
         PARTNERS.stubFor(post(urlEqualTo(ComplaintsToPartners.JS_INBOX)).willReturn(aResponse().withStatus(202)));
         console.perform(MockMvcRequestBuilders.post("/console/failures/retry").param("receiver", "JS")
-                        .param("reason", "Jiangsu is back"))
+                        .param("reason", "Jiangsu is back").with(OPERATOR).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/failures?receiver=JS"))
                 .andExpect(flash().attributeExists("bulkResult"));
@@ -91,7 +99,7 @@ class FailuresConsoleTest {
     @Test
     void aBulkRetryWithoutAReasonIsNotDone() throws Exception {
         String page = console.perform(MockMvcRequestBuilders.post("/console/failures/retry")
-                        .param("receiver", "JS").param("lang", "en"))
+                        .param("receiver", "JS").param("lang", "en").with(OPERATOR).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains(">A bulk retry needs a reason.<");
