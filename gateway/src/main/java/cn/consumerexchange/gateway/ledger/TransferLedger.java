@@ -51,7 +51,16 @@ public class TransferLedger {
             String payloadSha256,
             byte[] payload,
             MessageState state,
-            String reason) {
+            String reason,
+            String traceId) {
+
+        /** A message outside any trace. */
+        public NewEntry(Direction direction, String partnerCode, String messageId, String messageType, String sender,
+                String receiver, String caseRef, String gatewayRef, String payloadSha256, byte[] payload,
+                MessageState state, String reason) {
+            this(direction, partnerCode, messageId, messageType, sender, receiver, caseRef, gatewayRef, payloadSha256,
+                    payload, state, reason, null);
+        }
     }
 
     /**
@@ -69,12 +78,12 @@ public class TransferLedger {
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
                     case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at,
-                    claimed_until, attempts)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    claimed_until, attempts, trace_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
                         entry.payload(), state.name(), entry.reason(), now, now,
-                        claimed ? now.plus(lease) : null, claimed ? 1 : 0)
+                        claimed ? now.plus(lease) : null, claimed ? 1 : 0, entry.traceId())
                 .update(key, "id");
         return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
                 entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
@@ -102,6 +111,14 @@ public class TransferLedger {
                 .param(gatewayRef)
                 .query(TransferLedger::entry)
                 .list();
+    }
+
+    /** The trace id (调用链) a message was recorded in, if it was. */
+    public Optional<String> traceIdOf(long id) {
+        return jdbc.sql("select trace_id from ledger_message where id = ?")
+                .param(id)
+                .query((rs, row) -> rs.getString(1))
+                .optional();
     }
 
     public Optional<byte[]> payloadOf(long id) {
