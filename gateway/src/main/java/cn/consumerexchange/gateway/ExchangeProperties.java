@@ -66,6 +66,8 @@ public record ExchangeProperties(
      * @param sweepInterval  how often the sweeper looks for due messages
      * @param sweepBatch     the most messages one sweep dispatches
      * @param circuit        the circuit breaker in front of each receiving partner
+     * @param switchRefresh  how often each instance reads the partners' switches (停用/启用) from the database and
+     *                       starts or stops its delivery routes to match; read by {@code PartnerSwitchboard}
      */
     public record Delivery(
             @DefaultValue("1s") Duration initialBackoff,
@@ -75,7 +77,8 @@ public record ExchangeProperties(
             @DefaultValue("1m") Duration dispatchGrace,
             @DefaultValue("5s") Duration sweepInterval,
             @DefaultValue("500") int sweepBatch,
-            @DefaultValue Circuit circuit) {
+            @DefaultValue Circuit circuit,
+            @DefaultValue("5s") Duration switchRefresh) {
     }
 
     /**

@@ -100,9 +100,9 @@ public class DeliveryLedger {
 
     /**
      * Marks a message delivered and records the copy that went out and the attempt, all or none. The outbound row
-     * repeats the inbound one's facts; its message id is {@code sender:messageId}, unique per receiver, and a
-     * replay's copy adds {@code :replay-<action>}. A message already recorded as delivered (a slow attempt and its
-     * successor both got through) is recorded once.
+     * repeats the inbound one's facts, its trace id (调用链) among them; its message id is {@code sender:messageId},
+     * unique per receiver, and a replay's copy adds {@code :replay-<action>}. A message already recorded as delivered
+     * (a slow attempt and its successor both got through) is recorded once.
      *
      * @param startedAt when the attempt claimed the message
      * @return when the message was accepted, or empty when it was already recorded as delivered
@@ -122,10 +122,10 @@ public class DeliveryLedger {
         }
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
-                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at)
+                    case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at, trace_id)
                 select 'OUT', ?, partner_code || ':' || message_id || case when replay_action_id is null then ''
                         else ':replay-' || cast(replay_action_id as varchar(20)) end,
-                    message_type, sender, receiver, case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?
+                    message_type, sender, receiver, case_ref, gateway_ref, ?, ?, 'DELIVERED', null, ?, ?, trace_id
                 from ledger_message""" + BY_KEY)
                 .params(receiver, payloadSha256, payload, now, now, key.partnerCode(), key.messageId())
                 .update();

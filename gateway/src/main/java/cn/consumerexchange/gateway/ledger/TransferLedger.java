@@ -43,6 +43,7 @@ public class TransferLedger {
      *
      * @param originCaseNumber the origin case number (原案件编号) a complaint or report carries, so that operators find
      *                         it by that number even when it was rejected and opened no case; null for other messages
+     * @param traceId          the W3C trace id (调用链) the message travels in, carried on every hop
      */
     public record NewEntry(
             Direction direction,
@@ -57,13 +58,15 @@ public class TransferLedger {
             byte[] payload,
             MessageState state,
             String reason,
-            String originCaseNumber) {
+            String originCaseNumber,
+            String traceId) {
 
+        /** A message outside any trace, of no origin case. */
         public NewEntry(Direction direction, String partnerCode, String messageId, String messageType, String sender,
                 String receiver, String caseRef, String gatewayRef, String payloadSha256, byte[] payload,
                 MessageState state, String reason) {
             this(direction, partnerCode, messageId, messageType, sender, receiver, caseRef, gatewayRef, payloadSha256,
-                    payload, state, reason, null);
+                    payload, state, reason, null, null);
         }
     }
 
@@ -82,13 +85,13 @@ public class TransferLedger {
         jdbc.sql("""
                 insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
                     case_ref, gateway_ref, payload_sha256, payload, state, reason, created_at, updated_at,
-                    claimed_until, attempts, origin_case_number, error_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    claimed_until, attempts, origin_case_number, error_code, trace_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.direction().name(), entry.partnerCode(), entry.messageId(), entry.messageType(),
                         entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(), entry.payloadSha256(),
                         entry.payload(), state.name(), entry.reason(), now, now,
                         claimed ? now.plus(lease) : null, claimed ? 1 : 0, entry.originCaseNumber(),
-                        state == MessageState.REJECTED ? leadingErrorCode(entry.reason()) : null)
+                        state == MessageState.REJECTED ? leadingErrorCode(entry.reason()) : null, entry.traceId())
                 .update(key, "id");
         return new LedgerEntry(key.getKey().longValue(), entry.direction(), entry.partnerCode(), entry.messageId(),
                 entry.messageType(), entry.sender(), entry.receiver(), entry.caseRef(), entry.gatewayRef(),
@@ -116,6 +119,14 @@ public class TransferLedger {
                 .param(gatewayRef)
                 .query(TransferLedger::entry)
                 .list();
+    }
+
+    /** The trace id (调用链) a message was recorded in, if it was. */
+    public Optional<String> traceIdOf(long id) {
+        return jdbc.sql("select trace_id from ledger_message where id = ?")
+                .param(id)
+                .query((rs, row) -> rs.getString(1))
+                .optional();
     }
 
     public Optional<byte[]> payloadOf(long id) {

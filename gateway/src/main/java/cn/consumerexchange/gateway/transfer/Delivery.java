@@ -12,6 +12,7 @@ import org.apache.camel.Headers;
 import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
@@ -28,7 +29,9 @@ import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerCircuits;
 import cn.consumerexchange.gateway.partner.PartnerMetrics;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.partner.Transport;
 import cn.consumerexchange.gateway.recognition.Recognition;
+import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
  * The steps of one attempt to deliver an accepted message to its receiving partner (送达): claim it in the ledger,
@@ -55,6 +58,7 @@ public class Delivery {
     /** The operator action replaying a delivered message: the nudge's header and the exchange property. */
     static final String REPLAY_ACTION = "exchangeReplayAction";
     static final String MESSAGE_TYPE = "exchangeMessageType";
+    static final String TRACE = "exchangeTrace";
     /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -97,9 +101,16 @@ public class Delivery {
         exchange.setProperty(GATEWAY_REF, nudge.get(Endpoints.GATEWAY_REF_HEADER));
         exchange.setProperty(REPLAY_ACTION, nudge.get(REPLAY_ACTION));
         boolean heldByIntake = Boolean.TRUE.equals(nudge.get(Endpoints.HELD_BY_INTAKE_HEADER));
+        // The nudge carries the message's trace (调用链); the attempt's log lines show it until the attempt ends.
+        TraceParent trace = TraceParent.parse((String) nudge.get(TraceParent.HEADER)).orElseGet(TraceParent::start);
+        exchange.setProperty(TRACE, trace);
         exchange.getMessage().removeHeaders("*");
         exchange.setProperty(CLAIMED_AT, OffsetDateTime.now(clock));
-        exchange.setProperty(CLAIMED, ledger.claim(key, lease, heldByIntake));
+        boolean claimed = ledger.claim(key, lease, heldByIntake);
+        exchange.setProperty(CLAIMED, claimed);
+        if (claimed) {
+            MDC.put(TraceParent.MDC_KEY, trace.traceId());
+        }
     }
 
     /**
@@ -123,6 +134,9 @@ public class Delivery {
         String deliveryId = envelope.getSender() + ":" + envelope.getMessageId()
                 + (replayAction == null ? "" : ":replay-" + replayAction);
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
+        if (receiver.transport() != Transport.FILE) {
+            headers.put(TraceParent.HEADER, exchange.getProperty(TRACE, TraceParent.class).nextHop().toString());
+        }
         switch (receiver.transport()) {
             case HTTP -> {
                 headers.put(Exchange.HTTP_METHOD, "POST");
@@ -152,9 +166,13 @@ public class Delivery {
     public void delivered(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiver,
             @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) long started,
             @ExchangeProperty(NATIVE_COPY) byte[] sent, @ExchangeProperty(CLAIMED_AT) OffsetDateTime claimedAt) {
-        circuits.succeeded(receiver, started);
-        ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent, claimedAt)
-                .ifPresent(acceptedAt -> metrics.delivered(receiver, type, acceptedAt));
+        try {
+            circuits.succeeded(receiver, started);
+            ledger.recordDelivered(key, receiver, Sha256.hex(sent), sent, claimedAt)
+                    .ifPresent(acceptedAt -> metrics.delivered(receiver, type, acceptedAt));
+        } finally {
+            MDC.remove(TraceParent.MDC_KEY);
+        }
     }
 
     /**
@@ -166,6 +184,15 @@ public class Delivery {
             @ExchangeProperty(MESSAGE_TYPE) Object type, @ExchangeProperty(STARTED) Long started,
             @ExchangeProperty(NATIVE_COPY) byte[] sent, @ExchangeProperty(CLAIMED_AT) OffsetDateTime claimedAt,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        try {
+            recordFailure(key, receiver, type, started, sent, claimedAt, cause);
+        } finally {
+            MDC.remove(TraceParent.MDC_KEY);
+        }
+    }
+
+    private void recordFailure(MessageKey key, String receiver, Object type, Long started, byte[] sent,
+            OffsetDateTime claimedAt, Exception cause) {
         if (started != null && DeliveryFailure.alreadyTaken(cause)) {
             log.info("{} was already on {}'s queue from an attempt that died; recorded as delivered", key, receiver);
             delivered(key, receiver, type, started, sent, claimedAt);

@@ -15,6 +15,7 @@ import cn.consumerexchange.gateway.ledger.DeliveryLedger.DueDelivery;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.report.ReportSeparation;
+import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
  * Sends a new nudge for a message the ledger says is due, read again from the payload the ledger kept: for the
@@ -49,11 +50,14 @@ class DeliveryDispatcher {
         ExchangeMessage message = separation.separate(received)
                 .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
                 .orElse(received);
+        // The nudge carries the message's trace (调用链), so the attempt it starts stays in it.
+        TraceParent trace = TraceParent.ofTraceId(ledger.traceIdOf(due.ledgerId()).orElse(null));
         Map<String, Object> nudge = new HashMap<>(Map.of(
                 Endpoints.SENDER_HEADER, due.key().partnerCode(),
                 Endpoints.MESSAGE_ID_HEADER, due.key().messageId(),
                 Endpoints.RECEIVER_HEADER, due.receiver(),
-                Endpoints.GATEWAY_REF_HEADER, due.gatewayRef()));
+                Endpoints.GATEWAY_REF_HEADER, due.gatewayRef(),
+                TraceParent.HEADER, trace.toString()));
         if (due.replayActionId() != null) {
             nudge.put(Delivery.REPLAY_ACTION, due.replayActionId());
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.ledger.MessageKey;
+import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
  * What the intake made of one inbound message.
@@ -13,11 +14,26 @@ import cn.consumerexchange.gateway.ledger.MessageKey;
  * @param nativeAnswer the same answer in the sender's native format
  * @param handoffs     what to put on the delivery queues: nothing, the message, or the two cases a complaint submitted
  *                     with a report becomes (see {@link cn.consumerexchange.gateway.report.ReportSeparation})
+ * @param trace        the gateway's hop of the message's trace (调用链), which its answer and its hand-off carry
  */
-public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, List<Handoff> handoffs) {
+public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, List<Handoff> handoffs, TraceParent trace) {
 
     public IntakeResult {
         handoffs = List.copyOf(handoffs);
+    }
+
+    /** A result outside any trace, until the intake sets it. */
+    public IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, List<Handoff> handoffs) {
+        this(answer, nativeAnswer, handoffs, null);
+    }
+
+    IntakeResult inTrace(TraceParent hop) {
+        return new IntakeResult(answer, nativeAnswer, handoffs, hop);
+    }
+
+    /** The {@code traceparent} the answer and the hand-off carry; null outside a trace. */
+    public String traceparent() {
+        return trace == null ? null : trace.toString();
     }
 
     /**

@@ -16,6 +16,8 @@ import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
+import cn.consumerexchange.gateway.trace.TraceParent;
+
 /**
  * Receiving (受理): every transport feeds a partner's message to {@code direct:intake}, which answers it and hands
  * what was accepted to the receiving partner's delivery queue. The body that comes back is the answer in the
@@ -36,8 +38,10 @@ class IntakeRoutes extends RouteBuilder {
 
         from(INTAKE).routeId("intake")
                 .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body}, ${header."
-                        + SIGNATURE_HEADER + "})").id("receive")
+                        + SIGNATURE_HEADER + "}, ${header." + TraceParent.HEADER + "})").id("receive")
                 .setProperty(INTAKE_RESULT, body())
+                // The gateway's hop of the trace (调用链) goes with the hand-off and the answer, in place of the sender's.
+                .setHeader(TraceParent.HEADER, simple("${body.traceparent}"))
                 // One hand-off per case: two when a complaint came with a report. Sequential, in the caller's thread.
                 .split(simple("${body.handoffs}")).stopOnException()
                     .setHeader(SENDER_HEADER, simple("${body.key.partnerCode}"))

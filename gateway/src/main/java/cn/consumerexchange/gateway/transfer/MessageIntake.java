@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,7 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.CheckedSignature;
 import cn.consumerexchange.gateway.recognition.Recognition;
 import cn.consumerexchange.gateway.report.ReportSeparation;
+import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
  * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
@@ -109,6 +111,26 @@ public class MessageIntake {
      *                  accepted message, never a reason to refuse it (see {@link Recognition})
      */
     public IntakeResult receive(String partnerCode, byte[] payload, String signature) {
+        return receive(partnerCode, payload, signature, null);
+    }
+
+    /**
+     * Receives one message as {@link #receive(String, byte[], String)} does, in the trace the partner's W3C
+     * {@code traceparent} names, or in a new one when it sent none or an invalid one (never a reason to refuse). The
+     * trace id is recorded with the message's ledger rows and shows in the log lines of its intake; the result carries
+     * the gateway's hop of the trace for the answer and the hand-off.
+     */
+    public IntakeResult receive(String partnerCode, byte[] payload, String signature, String traceparent) {
+        TraceParent trace = TraceParent.continueOrStart(traceparent);
+        MDC.put(TraceParent.MDC_KEY, trace.traceId());
+        try {
+            return receiveInTrace(partnerCode, payload, signature, trace.traceId()).inTrace(trace.nextHop());
+        } finally {
+            MDC.remove(TraceParent.MDC_KEY);
+        }
+    }
+
+    private IntakeResult receiveInTrace(String partnerCode, byte[] payload, String signature, String traceId) {
         if (payload.length > maxMessageBytes) {
             return refuseTooLarge(partnerCode, Arrays.copyOf(payload, maxMessageBytes), payload.length,
                     Sha256.hex(payload));
@@ -120,7 +142,7 @@ public class MessageIntake {
         try {
             message = adapter.toContract(payload);
         } catch (UntranslatableMessageException e) {
-            return untranslatable(sender, adapter, payload, sha256, e);
+            return untranslatable(sender, adapter, payload, sha256, e, traceId);
         } catch (RuntimeException | StackOverflowError readerFault) {
             // A fault of the reader on these bytes, not an outage: trying again would fail again, so it is answered.
             log.error("The {} reader failed on a message from {}; quarantined", sender.format(), sender.code(),
@@ -136,7 +158,7 @@ public class MessageIntake {
         }
         // Most messages are new: the ledger's unique key, not a lookup first, tells a message already received.
         try {
-            return firstTime(sender, adapter, message, payload, sha256, signature);
+            return firstTime(sender, adapter, message, payload, sha256, signature, traceId);
         } catch (DuplicateKeyException alreadyReceived) {
             LedgerEntry recorded = ledger.findInbound(sender.code(), messageId).orElseThrow();
             return answerAgain(sender, adapter, message, recorded, payload, sha256);
@@ -166,7 +188,7 @@ public class MessageIntake {
     }
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
-            String sha256, String signature) {
+            String sha256, String signature, String traceId) {
         Checked checked = check(sender, message);
         // A complaint with a report part is two cases (art. 9); the complaint's receiver never gets the report (art. 37).
         Optional<ReportSeparation.Separated> separated = checked.violations().isEmpty()
@@ -186,7 +208,7 @@ public class MessageIntake {
             metrics.rejected(sender.code(), message.getEnvelope().getMessageType(),
                     refused.violations().get(0).code());
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, null, sha256, payload,
-                    MessageState.REJECTED, Answers.encode(refused.violations())));
+                    MessageState.REJECTED, Answers.encode(refused.violations()), traceId));
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         }
         Routing.Routed routed = (Routing.Routed) routing;
@@ -200,12 +222,12 @@ public class MessageIntake {
                 // The inbound row keeps the submission as received: it is the record. Deliveries are made from it
                 // again through the separation, never as it is.
                 LedgerEntry entry = ledger.record(inbound(sender, message, routed.receiver().code(),
-                        routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
+                        routed.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null, traceId));
                 signed.ifPresent(verdict -> recognition.record(entry.id(), verdict));
                 LedgerEntry report = null;
                 if (reportCase != null) {
                     report = ledger.record(inbound(sender, separated.get().report(), reportCase.receiver().code(),
-                            reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null));
+                            reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null, traceId));
                     ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()));
                     ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()));
                 } else if (routed.newCase() != null) {
@@ -219,7 +241,7 @@ public class MessageIntake {
             // The acceptance rolled back with the case's state; the update is kept under its case, refused.
             metrics.rejected(sender.code(), message.getEnvelope().getMessageType(), illegal.violation().code());
             LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
-                    MessageState.REJECTED, Answers.encode(List.of(illegal.violation()))));
+                    MessageState.REJECTED, Answers.encode(List.of(illegal.violation())), traceId));
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
         }
         metrics.accepted(sender.code(), message.getEnvelope().getMessageType());
@@ -363,7 +385,7 @@ public class MessageIntake {
     }
 
     private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,
-            UntranslatableMessageException e) {
+            UntranslatableMessageException e, String traceId) {
         Optional<String> messageId = e.messageId();
         if (messageId.isEmpty()) {
             return quarantined(sender, adapter, null, payload, payload.length, sha256,
@@ -383,7 +405,7 @@ public class MessageIntake {
         try {
             LedgerEntry rejected = ledger.record(new TransferLedger.NewEntry(Direction.IN, sender.code(),
                     messageId.get(), null, sender.authority(), null, null, null, sha256, payload,
-                    MessageState.REJECTED, Answers.encode(e.violations())));
+                    MessageState.REJECTED, Answers.encode(e.violations()), null, traceId));
             metrics.rejected(sender.code(), null, e.violations().isEmpty() ? ErrorCode.UNTRANSLATABLE_NATIVE_MESSAGE
                     : e.violations().get(0).code());
             return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
@@ -415,7 +437,7 @@ public class MessageIntake {
     }
 
     private static TransferLedger.NewEntry inbound(Partner sender, ExchangeMessage message, String receiver,
-            String gatewayRef, String sha256, byte[] payload, MessageState state, String reason) {
+            String gatewayRef, String sha256, byte[] payload, MessageState state, String reason, String traceId) {
         Envelope envelope = message.getEnvelope();
         // A rejected message may hold a case reference the contract refuses; the ledger keeps only one it can carry.
         String caseRef = envelope.getCaseRef().isEmpty() || !MessageIds.fitsReference(envelope.getCaseRef().get(0))
@@ -423,7 +445,7 @@ public class MessageIntake {
                 : envelope.getCaseRef().get(0);
         return new TransferLedger.NewEntry(Direction.IN, sender.code(), envelope.getMessageId(),
                 envelope.getMessageType() == null ? null : envelope.getMessageType().name(), sender.authority(),
-                receiver, caseRef, gatewayRef, sha256, payload, state, reason, originCaseNumber(message));
+                receiver, caseRef, gatewayRef, sha256, payload, state, reason, originCaseNumber(message), traceId);
     }
 
     /** The origin case number of a complaint or report, when it is one the ledger can keep. */

@@ -32,6 +32,7 @@ import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.partner.PartnerTokens;
 import cn.consumerexchange.gateway.recognition.Recognition;
+import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
  * The HTTP intake for partners that push: {@code POST /api/partners/{code}/messages} with the native message as the
@@ -77,6 +78,7 @@ class PartnerIntakeController {
     ResponseEntity<byte[]> receive(@PathVariable String code,
             @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             @RequestHeader(name = Recognition.HTTP_SIGNATURE, required = false) String signature,
+            @RequestHeader(name = TraceParent.HEADER, required = false) String traceparent,
             HttpServletRequest request)
             throws IOException {
         Optional<Partner> claimed = partners.find(code);
@@ -109,6 +111,7 @@ class PartnerIntakeController {
             exchange.getMessage().setBody(body.head());
             exchange.getMessage().setHeader(Endpoints.PARTNER_HEADER, code);
             exchange.getMessage().setHeader(Endpoints.SIGNATURE_HEADER, signature);
+            exchange.getMessage().setHeader(TraceParent.HEADER, traceparent);
         });
         if (done.getException() != null) {
             log.warn("Intake of a message from {} failed; answered 503", code, done.getException());
@@ -118,6 +121,7 @@ class PartnerIntakeController {
         IntakeResult result = done.getProperty(Endpoints.INTAKE_RESULT, IntakeResult.class);
         return ResponseEntity.status(result.accepted() ? HttpStatus.ACCEPTED : HttpStatus.UNPROCESSABLE_ENTITY)
                 .contentType(MediaType.parseMediaType(adapter.mediaType()))
+                .header(TraceParent.HEADER, result.traceparent())
                 .body(result.nativeAnswer());
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.Recognition;
+import cn.consumerexchange.gateway.trace.TraceParent;
 import cn.consumerexchange.gateway.transfer.UnavailableAnswers;
 
 /**
@@ -63,9 +64,10 @@ class AmqpPartnerRoutes extends RouteBuilder {
                                 + ", 'The gateway could not record the message')"))
                         .to(amqpQueue(partner.code(), partner.replies())).id("answer-parked-" + partner.code())
                     .end()
-                    // The signature (签名) goes to the intake; no other header of the partner's goes further.
+                    // The signature (签名) and the trace (调用链) go to the intake; no other header of the partner's goes
+                    // further.
                     .setHeader(SIGNATURE_HEADER, header(Recognition.JMS_SIGNATURE))
-                    .removeHeaders("*", SIGNATURE_HEADER)
+                    .removeHeaders("*", SIGNATURE_HEADER, TraceParent.HEADER)
                     .setHeader(PARTNER_HEADER, constant(partner.code()))
                     .to(INTAKE).id("intake-" + partner.code())
                     .to(amqpQueue(partner.code(), partner.replies())).id("answer-" + partner.code());

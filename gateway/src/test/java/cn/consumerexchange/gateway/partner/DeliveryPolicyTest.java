@@ -12,7 +12,8 @@ class DeliveryPolicyTest {
 
     static final ExchangeProperties.Delivery GATEWAY = new ExchangeProperties.Delivery(Duration.ofSeconds(1),
             Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofMinutes(1),
-            Duration.ofSeconds(5), 500, new ExchangeProperties.Circuit(50, 10, 5, Duration.ofSeconds(30)));
+            Duration.ofSeconds(5), 500, new ExchangeProperties.Circuit(50, 10, 5, Duration.ofSeconds(30)),
+            Duration.ofSeconds(5));
 
     @Test
     void aDescriptorOverridesOnlyWhatItSets() {
