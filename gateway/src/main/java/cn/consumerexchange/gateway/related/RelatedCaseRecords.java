@@ -1,0 +1,156 @@
+package cn.consumerexchange.gateway.related;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The keys of every recorded complaint and the links found between them (V20). Every lookup goes through an index:
+ * by key within a period ({@code ix_related_case_key_value}) or by case ({@code ix_related_case_key_ref}), never a
+ * scan of all cases.
+ */
+@Repository
+public class RelatedCaseRecords {
+
+    private final JdbcClient jdbc;
+
+    public RelatedCaseRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the case's keys are already recorded: a complaint delivered twice is recorded once. */
+    public boolean holds(String gatewayRef) {
+        return !jdbc.sql("select 1 from related_case_key where gateway_ref = ? limit 1")
+                .param(gatewayRef).query(Integer.class).list().isEmpty();
+    }
+
+    /** One statement for all of a case's keys: one commit, where a batch would commit row by row. */
+    void insertKeys(String gatewayRef, String partner, Instant receivedAt, List<CaseKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(receivedAt);
+        List<Object> params = new ArrayList<>(keys.size() * 5);
+        keys.forEach(key -> params.addAll(List.of(key.kind().name(), key.value(), gatewayRef, at, partner)));
+        jdbc.sql("insert into related_case_key (key_kind, key_value, gateway_ref, received_at, partner) values "
+                + String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?, ?, ?)")))
+                .params(params)
+                .update();
+    }
+
+    /** Candidates: the cases holding one key; read through ix_related_case_key_value. */
+    static final String CANDIDATES_BY_KEY = """
+            select gateway_ref from related_case_key
+             where key_kind = ? and key_value = ? and received_at >= ? and gateway_ref <> ?
+             order by received_at desc
+             limit ?""";
+    /** The candidates' own keys; read through ix_related_case_key_ref. */
+    static final String KEYS_OF_CASES = """
+            select gateway_ref, partner, received_at, key_kind, key_value from related_case_key
+             where gateway_ref in (:refs)""";
+
+    /**
+     * Cases other than {@code exceptRef} holding any of the keys, received since {@code since}, at most {@code limit}
+     * per key, newest first: one statement, one round trip, each branch read through the key index.
+     */
+    Set<String> refsHoldingAny(List<CaseKey> keys, Instant since, String exceptRef, int limit) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(keys.size() * 5);
+        keys.forEach(key -> params.addAll(List.of(key.kind().name(), key.value(), utc(since), exceptRef, limit)));
+        return new LinkedHashSet<>(jdbc.sql(String.join(" union all ",
+                        Collections.nCopies(keys.size(), "(" + CANDIDATES_BY_KEY + ")")))
+                .params(params)
+                .query(String.class).list());
+    }
+
+    /** Cases holding the key received in [{@code from}, {@code to}], newest first. */
+    List<String> refsHolding(CaseKey key, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select gateway_ref from related_case_key
+                 where key_kind = ? and key_value = ? and received_at between ? and ?
+                 order by received_at desc
+                 limit ?""")
+                .params(key.kind().name(), key.value(), utc(from), utc(to), limit)
+                .query(String.class).list();
+    }
+
+    /** The cases giving this phone key in [{@code from}, {@code to}], each with its complainant's name key. */
+    List<Map.Entry<String, String>> namesGivingPhone(String phoneKey, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select p.gateway_ref, n.key_value from related_case_key p
+                  join related_case_key n on n.gateway_ref = p.gateway_ref and n.key_kind = 'CONSUMER_NAME'
+                 where p.key_kind = 'CONSUMER_PHONE' and p.key_value = ? and p.received_at between ? and ?
+                 order by p.received_at desc
+                 limit ?""")
+                .params(phoneKey, utc(from), utc(to), limit)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The recorded keys of these cases, one profile each. */
+    List<CaseProfile> profiles(Collection<String> gatewayRefs) {
+        if (gatewayRefs.isEmpty()) {
+            return List.of();
+        }
+        record Row(String ref, String partner, Instant at, CaseKey key) {
+        }
+        Map<String, List<Row>> byCase = new LinkedHashMap<>();
+        jdbc.sql(KEYS_OF_CASES)
+                .param("refs", gatewayRefs)
+                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        new CaseKey(KeyKind.valueOf(rs.getString(4)), rs.getString(5))))
+                .list()
+                .forEach(row -> byCase.computeIfAbsent(row.ref(), ref -> new ArrayList<>()).add(row));
+        return byCase.values().stream()
+                .map(rows -> CaseProfile.of(rows.get(0).ref(), rows.get(0).partner(), rows.get(0).at(),
+                        rows.stream().map(Row::key).toList()))
+                .toList();
+    }
+
+    /** Records the link once: the same pair found again (a redelivery, or both cases recorded at once) adds nothing. */
+    void insertLink(RelatedCaseLink link, Instant now) {
+        jdbc.sql("""
+                insert into related_case_link (lead_ref, lead_partner, other_ref, other_partner, score, reasons,
+                    created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(link.leadRef(), link.leadPartner(), link.otherRef(), link.otherPartner(), link.score(),
+                        String.join(" ", link.reasons().stream().map(Enum::name).toList()), utc(now))
+                .update();
+    }
+
+    /** The links of a case, as lead or as the other. */
+    public List<RelatedCaseLink> linksOf(String gatewayRef) {
+        return jdbc.sql("""
+                select lead_ref, lead_partner, other_ref, other_partner, score, reasons, offered_as_art16
+                  from related_case_link where lead_ref = ?
+                union all
+                select lead_ref, lead_partner, other_ref, other_partner, score, reasons, offered_as_art16
+                  from related_case_link where other_ref = ?""")
+                .params(gatewayRef, gatewayRef)
+                .query((rs, row) -> new RelatedCaseLink(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getDouble(5),
+                        Arrays.stream(rs.getString(6).split(" ")).map(MatchReason::valueOf).toList(),
+                        rs.getBoolean(7)))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

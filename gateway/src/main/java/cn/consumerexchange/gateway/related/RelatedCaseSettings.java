@@ -1,0 +1,43 @@
+package cn.consumerexchange.gateway.related;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Related cases (并案) and advisory flags (art. 17), bound from {@code exchange.related.*}.
+ *
+ * @param keySecret      the secret the consumer keys are hashed with ({@link KeyPseudonyms}); every instance needs the
+ *                       same one, and a new one makes earlier complaints unreachable by consumer keys
+ * @param threshold      the score from which a pair is a likely duplicate and linked
+ * @param purchaseWindow purchases further apart than this are two purchases, never one dispute
+ * @param lookback       how far back candidates are looked for, by the time their complaint was received
+ * @param maxCandidates  the most cases read per key looked up, newest first, so one busy key cannot make a lookup slow
+ * @param burst          many complaints against one respondent in a short time
+ * @param sharedPhone    several complainants giving one phone number
+ */
+@ConfigurationProperties("exchange.related")
+public record RelatedCaseSettings(
+        String keySecret,
+        @DefaultValue("0.80") double threshold,
+        @DefaultValue("30d") Duration purchaseWindow,
+        @DefaultValue("365d") Duration lookback,
+        @DefaultValue("50") int maxCandidates,
+        @DefaultValue Burst burst,
+        @DefaultValue SharedPhone sharedPhone) {
+
+    /**
+     * @param complaints complaints against one respondent, this one included, that raise the flag
+     * @param window     within how long before the complaint they are counted
+     */
+    public record Burst(@DefaultValue("10") int complaints, @DefaultValue("24h") Duration window) {
+    }
+
+    /**
+     * @param complainants different complainants (by name) giving one phone number that raise the flag
+     * @param window       within how long before the complaint they are counted
+     */
+    public record SharedPhone(@DefaultValue("3") int complainants, @DefaultValue("90d") Duration window) {
+    }
+}
