@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.partner;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,6 +95,8 @@ public class PartnerLocations implements FormatSource {
                         byName.put(file.getFilename(), file);
                     }
                 }
+            } catch (FileNotFoundException noSuchFolder) {
+                // A location need not have the folder: onboarding locations often hold partners and formats only.
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list " + root + pattern, e);
             }

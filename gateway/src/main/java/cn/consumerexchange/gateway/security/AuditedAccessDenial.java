@@ -90,8 +90,8 @@ final class AuditedAccessDenial implements AccessDeniedHandler {
     /**
      * The resource a refused request was about, named as the actions it would have been recorded as name theirs:
      * {@code message:17} for {@code /api/messages/17/retry}, {@code SH} for {@code /api/partners/SH/disable}, the
-     * gateway reference for {@code /api/transfers/GW-.../reassign}, {@code quarantine:5} for a quarantined input; the
-     * path itself otherwise.
+     * gateway reference for {@code /api/transfers/GW-.../reassign}, {@code quarantine:5} for a quarantined input,
+     * {@code message:17} for the console's {@code /console/failures/17/retry}; the path itself otherwise.
      */
     static String subjectOf(String path) {
         String[] parts = path.split("/");
@@ -100,6 +100,8 @@ final class AuditedAccessDenial implements AccessDeniedHandler {
             String id = parts[3];
             return switch (parts[2]) {
                 case "messages" -> "retry".equals(id) ? path : "message:" + id;
+                // The console's failures page acts on inbound messages by ledger id, as the API does.
+                case "failures" -> id.chars().allMatch(Character::isDigit) ? "message:" + id : path;
                 case "quarantine" -> "quarantine:" + id;
                 case "partners", "transfers", "cases" -> id;
                 default -> path;

@@ -1,6 +1,7 @@
 package cn.consumerexchange.gateway.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,9 +39,11 @@ import cn.consumerexchange.gateway.audit.OperatorAudit;
  * problem+json.</li>
  * <li>The console and everything else: form login (and OIDC when configured), a session, CSRF on every form.</li>
  * </ol>
- * Which role may do what is in {@link OperatorAccessRules}, for the API and the console alike.
+ * Which role may do what is in {@link OperatorAccessRules}, for the API and the console alike. Only where the gateway
+ * serves HTTP: the operator commands run it without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean

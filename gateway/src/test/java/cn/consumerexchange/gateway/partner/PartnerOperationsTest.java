@@ -4,9 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,13 +25,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import cn.consumerexchange.gateway.ConsoleSession;
 import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
 
@@ -37,6 +40,9 @@ import cn.consumerexchange.gateway.audit.OperatorAudit;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PartnerOperationsTest {
+
+    @LocalServerPort
+    int port;
 
     static final WireMockServer SHANGHAI = GatewayTestSupport.startPartnerServer();
 
@@ -69,7 +75,7 @@ class PartnerOperationsTest {
             JsonNode shanghai = health("SH");
             assertThat(shanghai.path("enabled").asBoolean(true)).isFalse();
             assertThat(shanghai.path("delivering").asBoolean(true)).isFalse();
-            assertThat(shanghai.path("switchedBy").asText()).isNotEmpty();
+            assertThat(shanghai.path("switchedBy").asText()).isEqualTo("operator");
             assertThat(shanghai.path("switchedAt").asText()).isNotEmpty();
             assertThat(shanghai.path("health").path("backlog").asInt()).isEqualTo(1);
             assertThat(shanghai.path("health").path("oldestWaiting").asText()).isNotEmpty();
@@ -85,7 +91,8 @@ class PartnerOperationsTest {
             assertThat(shanghai.path("health").path("lastSuccess").asText()).isNotEmpty();
         });
         assertThat(audit.of("SH")).filteredOn(action -> action.action().equals("DISABLE_PARTNER"))
-                .extracting(OperatorAudit.Action::detail).contains("planned maintenance");
+                .extracting(OperatorAudit.Action::operator, OperatorAudit.Action::reason)
+                .contains(tuple("operator", "planned maintenance"));
         JsonNode all = json.readTree(operator().getForObject("/api/partners", String.class));
         assertThat(all.findValuesAsText("code")).contains("SH", "SZ", "GZ");
         assertThat(all.get(0).path("health").has("errorRate")).isTrue();
@@ -99,35 +106,36 @@ class PartnerOperationsTest {
 
     @Test
     void theDashboardShowsItsTilesAndLinksToThePartners() {
-        ResponseEntity<String> page = operator().getForEntity("/console/dashboard?lang=en", String.class);
+        ConsoleSession console = ConsoleSession.loggedIn(port, "viewer", "demo-viewer");
+        HttpResponse<String> page = console.get("/console/dashboard?lang=en");
 
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("id=\"tiles\"", "data-tile=\"in-flight\"", "data-tile=\"failed\"",
+        assertThat(page.statusCode()).isEqualTo(HttpStatus.OK.value());
+        assertThat(page.body()).contains("id=\"tiles\"", "data-tile=\"in-flight\"", "data-tile=\"failed\"",
                 "data-tile=\"rejected-today\"", "data-tile=\"quarantined-today\"", "data-tile=\"delivered-today\"",
                 "In flight", "href=\"/console/partners\"");
-        assertThat(operator().getForEntity("/console/dashboard?lang=zh", String.class).getBody()).contains("在途");
+        assertThat(console.get("/console/dashboard?lang=zh").body()).contains("在途");
     }
 
     @Test
     void thePartnersPageSwitchesAPartnerOffAndOnWithAReason() throws Exception {
-        String page = operator().getForObject("/console/partners?lang=en", String.class);
+        ConsoleSession console = ConsoleSession.loggedIn(port, "operator", "demo-operator");
+        String page = console.get("/console/partners?lang=en").body();
         assertThat(page).contains("id=\"partners\"", "data-partner=\"GZ\"", "class=\"switch-partner\"",
                 "action=\"/console/partners/GZ/disable\"");
 
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("reason", "certificate renewal");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        // The client follows the redirect back to the partners page, where GZ can now be switched on.
-        ResponseEntity<String> switched = operator().postForEntity("/console/partners/GZ/disable",
-                new HttpEntity<>(form, headers), String.class);
+        HttpResponse<String> switched = console.post("/console/partners/GZ/disable",
+                Map.of("reason", "certificate renewal"));
         try {
-            assertThat(switched.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(switched.getBody()).contains("action=\"/console/partners/GZ/enable");
+            assertThat(switched.statusCode() / 100).as("sent back to the partners page").isEqualTo(3);
+            assertThat(console.get("/console/partners?lang=en").body())
+                    .contains("action=\"/console/partners/GZ/enable");
             assertThat(health("GZ").path("enabled").asBoolean(true)).isFalse();
-            assertThat(audit.of("GZ")).extracting(OperatorAudit.Action::detail).contains("certificate renewal");
+            assertThat(audit.of("GZ")).filteredOn(action -> action.action().equals("DISABLE_PARTNER"))
+                    .extracting(OperatorAudit.Action::operator, OperatorAudit.Action::reason)
+                    .contains(tuple("operator", "certificate renewal"));
         } finally {
-            operator().postForEntity("/console/partners/GZ/enable", new HttpEntity<>(form, headers), String.class);
+            console.get("/console/partners");
+            console.post("/console/partners/GZ/enable", Map.of("reason", "renewed"));
         }
         assertThat(health("GZ").path("enabled").asBoolean(false)).isTrue();
     }
