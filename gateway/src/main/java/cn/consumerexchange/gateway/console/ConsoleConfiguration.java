@@ -13,9 +13,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The operators' console (运行监控台): pages rendered on the server with Thymeleaf, in Chinese or English. The
- * browser's language decides until the operator picks one with {@code ?lang=zh} or {@code ?lang=en}; the choice is
- * kept in a cookie.
+ * The operators' console (运行监控台): pages rendered on the server with Thymeleaf, in Chinese or English. A browser
+ * asking for English gets English, any other Chinese, until the operator picks one with {@code ?lang=zh} or
+ * {@code ?lang=en}; the choice is kept in a cookie.
  */
 @Configuration
 class ConsoleConfiguration implements WebMvcConfigurer {
@@ -23,7 +23,9 @@ class ConsoleConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("console-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // English for a browser asking for English, Chinese for every other.
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+                && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

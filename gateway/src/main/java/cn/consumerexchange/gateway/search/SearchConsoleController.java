@@ -35,7 +35,6 @@ class SearchConsoleController {
         Map<String, String> query = new LinkedHashMap<>(params);
         query.remove("lang");
         model.addAttribute("q", query);
-        model.addAttribute("zone", MessageCriteria.EXCHANGE_ZONE);
         model.addAttribute("directions", Arrays.stream(Direction.values()).map(Enum::name).toList());
         model.addAttribute("states", Arrays.stream(MessageState.values()).map(Enum::name).toList());
         model.addAttribute("types", Arrays.stream(MessageKind.values()).map(Enum::name).toList());

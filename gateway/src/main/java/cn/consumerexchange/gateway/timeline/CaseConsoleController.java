@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import cn.consumerexchange.gateway.search.MessageCriteria;
 
 /** The console's case page: the case's header and its timeline (案件时间线). */
 @Controller
@@ -24,7 +23,6 @@ class CaseConsoleController {
         CaseTimeline.Timeline timeline = timelines.of(gatewayRef)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + gatewayRef));
         model.addAttribute("timeline", timeline);
-        model.addAttribute("zone", MessageCriteria.EXCHANGE_ZONE);
         return "console/case";
     }
 }
