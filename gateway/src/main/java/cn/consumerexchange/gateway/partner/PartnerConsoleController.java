@@ -35,23 +35,17 @@ class PartnerConsoleController {
         return "console/partners";
     }
 
-    @PostMapping("/console/partners/{code}/enable")
-    String enable(@PathVariable String code, @RequestParam(name = "reason", required = false) String reason,
-            Principal principal, RedirectAttributes redirect) throws Exception {
-        switchboard.enable(code, ActingOperator.name(principal), reason)
+    /** Switches deliveries to a partner on ({@code enable}) or off ({@code disable}), then back to the list. */
+    @PostMapping("/console/partners/{code}/{action:enable|disable}")
+    String switchPartner(@PathVariable String code, @PathVariable String action,
+            @RequestParam(name = "reason", required = false) String reason, Principal principal,
+            RedirectAttributes redirect) throws Exception {
+        boolean on = "enable".equals(action);
+        String operator = ActingOperator.name(principal);
+        (on ? switchboard.enable(code, operator, reason) : switchboard.disable(code, operator, reason))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No partner " + code));
         redirect.addFlashAttribute("switched", code);
-        redirect.addFlashAttribute("switchedOn", true);
-        return "redirect:/console/partners";
-    }
-
-    @PostMapping("/console/partners/{code}/disable")
-    String disable(@PathVariable String code, @RequestParam(name = "reason", required = false) String reason,
-            Principal principal, RedirectAttributes redirect) throws Exception {
-        switchboard.disable(code, ActingOperator.name(principal), reason)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No partner " + code));
-        redirect.addFlashAttribute("switched", code);
-        redirect.addFlashAttribute("switchedOn", false);
+        redirect.addFlashAttribute("switchedOn", on);
         return "redirect:/console/partners";
     }
 }
