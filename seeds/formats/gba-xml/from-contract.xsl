@@ -97,6 +97,8 @@
       <address>{c:Address}</address>
       <area-code>{c:DivisionCode}</area-code>
       <xsl:sequence select="gba:element('kind', c:Kind), gba:element('platform', c:PlatformName)"/>
+      <xsl:sequence select="gba:element('domicile-area-code', c:DomicileDivisionCode),
+          gba:element('platform-area-code', c:PlatformDivisionCode)"/>
     </business>
   </xsl:template>
 

@@ -135,6 +135,8 @@
       <xsl:sequence select="gba:element('DivisionCode', area-code)"/>
       <xsl:sequence select="gba:element('Kind', upper-case(kind))"/>
       <xsl:sequence select="gba:element('PlatformName', platform)"/>
+      <xsl:sequence select="gba:element('DomicileDivisionCode', domicile-area-code)"/>
+      <xsl:sequence select="gba:element('PlatformDivisionCode', platform-area-code)"/>
     </Respondent>
   </xsl:template>
 

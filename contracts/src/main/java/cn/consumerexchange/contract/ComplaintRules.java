@@ -41,6 +41,8 @@ final class ComplaintRules {
     private static void checkRespondent(Respondent respondent, String path, FieldChecks checks) {
         String division = respondent.getDivisionCode();
         checks.knownDivision(division, path + "/DivisionCode");
+        checks.knownDivision(respondent.getDomicileDivisionCode(), path + "/DomicileDivisionCode");
+        checks.knownDivision(respondent.getPlatformDivisionCode(), path + "/PlatformDivisionCode");
         if (isHongKongOrMacao(division)) {
             checks.require(respondent.getRegistrationNumber(), path + "/RegistrationNumber",
                     "A Hong Kong or Macao business is identified by its registration number, not a credit code.");

@@ -43,6 +43,8 @@ class ContractValidatorTest {
             "complaint-hong-kong-with-credit-code,       MISSING_FIELD,       /ExchangeMessage/Complaint/Respondent/RegistrationNumber",
             "complaint-unknown-division,                 UNKNOWN_DIVISION,    /ExchangeMessage/Complaint/Respondent/DivisionCode",
             "complaint-platform-seller-without-platform, MISSING_FIELD,       /ExchangeMessage/Complaint/Respondent/PlatformName",
+            "complaint-unknown-domicile-division,        UNKNOWN_DIVISION,    /ExchangeMessage/Complaint/Respondent/DomicileDivisionCode",
+            "complaint-unknown-platform-division,        UNKNOWN_DIVISION,    /ExchangeMessage/Complaint/Respondent/PlatformDivisionCode",
             "evidence-type-mismatch,                     TYPE_MISMATCH,       /ExchangeMessage/Envelope/MessageType",
             "investigation-record-future-date,           DATE_IN_FUTURE,      /ExchangeMessage/InvestigationRecord/Date",
             "mediation-result-agreement-without-terms,   MISSING_FIELD,       /ExchangeMessage/MediationResult/Terms",

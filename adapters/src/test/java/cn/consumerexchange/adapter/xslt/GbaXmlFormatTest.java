@@ -75,6 +75,22 @@ class GbaXmlFormatTest {
         }
 
         @Test
+        void theRespondentsDomicileAndItsPlatformsDomicileSurviveNativeRoundTrip() {
+            ExchangeMessage original = read("complaint-to-shanghai.xml");
+            original.getComplaint().getRespondent().setDomicileDivisionCode("440106");
+            original.getComplaint().getRespondent().setPlatformDivisionCode("330110");
+
+            byte[] written = adapter.toNative(original);
+            ExchangeMessage again = adapter.toContract(written);
+
+            assertThat(new String(written, StandardCharsets.UTF_8))
+                    .contains("<domicile-area-code>440106</domicile-area-code>",
+                            "<platform-area-code>330110</platform-area-code>");
+            assertThat(again.getComplaint().getRespondent().getDomicileDivisionCode()).isEqualTo("440106");
+            assertThat(again.getComplaint().getRespondent().getPlatformDivisionCode()).isEqualTo("330110");
+        }
+
+        @Test
         void reportLodgedWithTheComplaintIsItsReportPart() {
             ExchangeMessage message = read("complaint-with-report-to-shanghai.xml");
 

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
  * @param needsOperator     whether the case was returned (退回) and no other partner can take it: an operator decides
  * @param linkedCase        the other case of one submission: a complaint's report case (举报) or a report's complaint
  *                          case (art. 9), or {@code null}
+ * @param jurisdiction      why the receiving partner has jurisdiction (art. 13–14), or {@code null} for a case opened
+ *                          before the gateway recorded it
  */
 public record TransferCase(
         String gatewayRef,
@@ -23,12 +25,13 @@ public record TransferCase(
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt,
         boolean needsOperator,
-        String linkedCase) {
+        String linkedCase,
+        CaseJurisdiction jurisdiction) {
 
     /** The same case, linked to {@code otherCase} of the same submission. */
     public TransferCase linkedTo(String otherCase) {
         return new TransferCase(gatewayRef, originPartner, originCaseNumber, originMessageId, receivingPartner,
-                receivingDivision, state, receivedAt, updatedAt, needsOperator, otherCase);
+                receivingDivision, state, receivedAt, updatedAt, needsOperator, otherCase, jurisdiction);
     }
 
     /** The other party of the case, seen from {@code partnerCode}. */

@@ -218,15 +218,38 @@ public class TransferLedger {
     }
 
     public void openCase(TransferCase transferCase) {
+        CaseJurisdiction jurisdiction = transferCase.jurisdiction();
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
-                    receiving_partner, receiving_division, state, received_at, updated_at, linked_case_ref)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    receiving_partner, receiving_division, state, received_at, updated_at, linked_case_ref,
+                    jurisdiction_rule, jurisdiction_detail, jurisdiction_to_tell)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(transferCase.gatewayRef(), transferCase.originPartner(), transferCase.originCaseNumber(),
                         transferCase.originMessageId(), transferCase.receivingPartner(),
                         transferCase.receivingDivision(), transferCase.state(), transferCase.receivedAt(),
-                        transferCase.updatedAt(), transferCase.linkedCase())
+                        transferCase.updatedAt(), transferCase.linkedCase(),
+                        jurisdiction == null ? null : jurisdiction.rule(),
+                        jurisdiction == null ? null : jurisdiction.detail(),
+                        jurisdiction == null ? null : jurisdiction.toTellColumn())
                 .update();
+    }
+
+    /**
+     * The partners the origin partner's case (by its origin case number) was already transferred to and that still
+     * hold it, first received first: those that "received it first" (art. 14) when the same dispute comes again. A
+     * partner that returned it (退回) as not its own no longer holds it.
+     */
+    public List<String> holdersOf(String originPartner, String originCaseNumber) {
+        if (originCaseNumber == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select receiving_partner from transfer_case
+                where origin_case_number = ? and origin_partner = ? and state <> 'RETURNED'
+                order by received_at, gateway_ref""")
+                .params(originCaseNumber, originPartner)
+                .query(String.class)
+                .list();
     }
 
     public Optional<TransferCase> findCase(String gatewayRef) {
@@ -243,7 +266,9 @@ public class TransferLedger {
                         rs.getObject("received_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class),
                         rs.getBoolean("needs_operator"),
-                        rs.getString("linked_case_ref")))
+                        rs.getString("linked_case_ref"),
+                        CaseJurisdiction.of(rs.getString("jurisdiction_rule"), rs.getString("jurisdiction_detail"),
+                                rs.getString("jurisdiction_to_tell"))))
                 .optional();
     }
 

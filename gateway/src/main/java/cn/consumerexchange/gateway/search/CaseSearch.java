@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.consumerexchange.gateway.ledger.CaseJurisdiction;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 
 /** Finds transferred cases (案件查询), the most recently received first. */
@@ -56,7 +57,8 @@ public class CaseSearch {
         List<TransferCase> items = jdbc.sql("""
                 select c.gateway_ref, c.origin_partner, c.origin_case_number, c.origin_message_id,
                     c.receiving_partner, c.receiving_division, c.state, c.received_at, c.updated_at,
-                    c.needs_operator, c.linked_case_ref
+                    c.needs_operator, c.linked_case_ref, c.jurisdiction_rule, c.jurisdiction_detail,
+                    c.jurisdiction_to_tell
                 from transfer_case c""" + filter + """
                  order by c.received_at desc, c.gateway_ref desc
                 limit :limit offset :offset""")
@@ -66,7 +68,8 @@ public class CaseSearch {
                 .query((rs, row) -> new TransferCase(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
-                        rs.getBoolean(10), rs.getString(11)))
+                        rs.getBoolean(10), rs.getString(11),
+                        CaseJurisdiction.of(rs.getString(12), rs.getString(13), rs.getString(14))))
                 .list();
         return new ResultPage<>(total, criteria.page(), criteria.size(), items);
     }

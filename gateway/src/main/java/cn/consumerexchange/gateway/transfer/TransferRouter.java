@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.consumerexchange.contract.ErrorCode;
@@ -13,6 +15,8 @@ import cn.consumerexchange.contract.v1.CaseState;
 import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.Report;
+import cn.consumerexchange.contract.v1.Respondent;
+import cn.consumerexchange.gateway.ledger.CaseJurisdiction;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.Partner;
@@ -22,12 +26,14 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
  * Decides where a valid inbound message goes (分拨).
  *
  * <p>A complaint goes to the partner with jurisdiction over its respondent and opens a transferred case; so does a
- * report (举报), by the same rule (Order No. 121 art. 13–14). Every other
+ * report (举报), by the same rule (Order No. 121 art. 13–14, see {@link JurisdictionResolver}). Every other
  * message is about a case the gateway already knows and goes to the case's other party: the receiving side's status,
  * evidence and records flow back to the origin, and the origin's follow-ups flow to the receiving side.
  */
 @Component
 public class TransferRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferRouter.class);
 
     static final String DIVISION_PATH = "/ExchangeMessage/Complaint/Respondent/DivisionCode";
     static final String REPORT_DIVISION_PATH = "/ExchangeMessage/Report/Respondent/DivisionCode";
@@ -51,34 +57,54 @@ public class TransferRouter {
     public Routing route(Partner sender, ExchangeMessage message) {
         if (message.getComplaint() != null) {
             Complaint complaint = message.getComplaint();
-            return openCase(sender, message, complaint.getRespondent().getDivisionCode(),
-                    complaint.getOriginCaseNumber(), DIVISION_PATH);
+            return openCase(sender, message, complaint.getRespondent(), complaint.getOriginCaseNumber(),
+                    DIVISION_PATH);
         }
         if (message.getReport() != null) {
             Report report = message.getReport();
-            return openCase(sender, message, report.getRespondent().getDivisionCode(), report.getOriginCaseNumber(),
+            return openCase(sender, message, report.getRespondent(), report.getOriginCaseNumber(),
                     REPORT_DIVISION_PATH);
         }
         return routeFollowUp(sender, message);
     }
 
-    private Routing openCase(Partner sender, ExchangeMessage message, String division, String originCaseNumber,
+    /**
+     * Opens a case with the authority that has jurisdiction (art. 13–14). The other authorities with jurisdiction are
+     * recorded with the case to be told: the contract has no message that informs an authority of a case it does not
+     * hold (a status update is about the receiver's own case, and the complaint itself would pass the consumer's data
+     * to an authority that does not handle it), so operators tell them.
+     */
+    private Routing openCase(Partner sender, ExchangeMessage message, Respondent respondent, String originCaseNumber,
             String divisionPath) {
-        Optional<Partner> receiver = jurisdiction.partnerFor(division);
-        if (receiver.isEmpty()) {
+        String division = respondent.getDivisionCode();
+        Optional<JurisdictionDecision> decided = jurisdiction.decide(respondent, sender,
+                ledger.holdersOf(sender.code(), originCaseNumber));
+        if (decided.isEmpty()) {
             return refused(ErrorCode.NO_PARTNER_FOR_REGION, divisionPath,
                     "No partner of the exchange serves division " + division + " yet");
         }
-        if (receiver.get().code().equals(sender.code())) {
-            return refused(ErrorCode.NO_JURISDICTION, divisionPath, "Division " + division
-                    + " is served by the sender itself; a case is transferred only to another region");
+        JurisdictionDecision decision = decided.get();
+        Partner receiver = decision.receiver();
+        if (receiver.code().equals(sender.code())) {
+            return refused(ErrorCode.NO_JURISDICTION, divisionPath,
+                    decision.rule() == JurisdictionRule.ART14_FIRST_RECEIVER
+                            ? "The sender has jurisdiction itself and received the case first (art. 14), so it is not"
+                                    + " transferred: " + decision.explanationEn()
+                            : "Division " + decision.division() + " is served by the sender itself; a case is"
+                                    + " transferred only to another region");
         }
         String gatewayRef = references.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        CaseJurisdiction why = new CaseJurisdiction(decision.rule().name(), decision.detail(),
+                decision.others().stream().map(Partner::code).toList());
         TransferCase opened = new TransferCase(gatewayRef, sender.code(), originCaseNumber,
-                message.getEnvelope().getMessageId(), receiver.get().code(), division, CaseState.TRANSFERRED.name(),
-                now, now, false, null);
-        return new Routing.Routed(receiver.get(), gatewayRef, opened);
+                message.getEnvelope().getMessageId(), receiver.code(), decision.division(),
+                CaseState.TRANSFERRED.name(), now, now, false, null, why);
+        if (!why.toTell().isEmpty()) {
+            log.info("Case {} goes to {} by {}; also with jurisdiction, to be told: {}", gatewayRef, receiver.code(),
+                    decision.rule(), why.toTell());
+        }
+        return new Routing.Routed(receiver, gatewayRef, opened);
     }
 
     private Routing routeFollowUp(Partner sender, ExchangeMessage message) {
