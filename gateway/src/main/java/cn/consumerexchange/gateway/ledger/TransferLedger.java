@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,11 +32,14 @@ public class TransferLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lease;
+    private final ApplicationEventPublisher events;
 
-    public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties) {
+    public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lease = properties.delivery().lease();
+        this.events = events;
     }
 
     /**
@@ -217,6 +221,7 @@ public class TransferLedger {
                 .single();
     }
 
+    /** Opens a transferred case and publishes {@link CaseOpened} in the caller's transaction. */
     public void openCase(TransferCase transferCase) {
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
@@ -227,6 +232,7 @@ public class TransferLedger {
                         transferCase.receivingDivision(), transferCase.state(), transferCase.receivedAt(),
                         transferCase.updatedAt(), transferCase.linkedCase())
                 .update();
+        events.publishEvent(new CaseOpened(transferCase));
     }
 
     public Optional<TransferCase> findCase(String gatewayRef) {
