@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,11 +32,14 @@ public class TransferLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lease;
+    private final ApplicationEventPublisher events;
 
-    public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties) {
+    public TransferLedger(JdbcClient jdbc, Clock clock, ExchangeProperties properties,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lease = properties.delivery().lease();
+        this.events = events;
     }
 
     /**
@@ -217,6 +221,7 @@ public class TransferLedger {
                 .single();
     }
 
+    /** Opens a transferred case and publishes {@link CaseOpened} in the caller's transaction. */
     public void openCase(TransferCase transferCase) {
         CaseJurisdiction jurisdiction = transferCase.jurisdiction();
         jdbc.sql("""
@@ -232,6 +237,7 @@ public class TransferLedger {
                         jurisdiction == null ? null : jurisdiction.detail(),
                         jurisdiction == null ? null : jurisdiction.toTellColumn())
                 .update();
+        events.publishEvent(new CaseOpened(transferCase));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,8 @@ import cn.consumerexchange.contract.v1.CaseState;
 /**
  * The state of each transferred case and its history (案件流转记录). Callers hold a transaction: the state is read
  * under a row lock and changed only from the state read, so two updates of one case that race are taken one after
- * the other, and the second is checked against the state the first left.
+ * the other, and the second is checked against the state the first left. Each change is published as a
+ * {@link CaseTransition} event in that transaction, so what follows the lifecycle (the legal clocks) moves with it.
  */
 @Repository
 public class CaseTransitions {
@@ -25,10 +27,12 @@ public class CaseTransitions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public CaseTransitions(JdbcClient jdbc, Clock clock) {
+    public CaseTransitions(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The case's state, locked until the caller's transaction ends. */
@@ -62,6 +66,7 @@ public class CaseTransitions {
                 .params(change.gatewayRef(), change.fromState(), change.toState(), change.reportedBy(),
                         change.messageId(), change.receivingPartner(), change.ground(), change.changedAt())
                 .update();
+        events.publishEvent(change);
     }
 
     /** Every state change of the case, oldest first. */

@@ -68,6 +68,7 @@ public final class OperatorAccessRules {
     public static final Rule READ = new Rule("read transfers, failures, partners and ledgers", any(
             path(HttpMethod.GET, "/api/transfers/**"),
             path(HttpMethod.GET, "/api/cases/**"),
+            path(HttpMethod.GET, "/api/deadlines"),
             path(HttpMethod.GET, "/api/messages/**"),
             path(HttpMethod.GET, "/api/partners"),
             path(HttpMethod.GET, "/api/partners/*/health"),

@@ -7,15 +7,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.consumerexchange.gateway.deadline.DeadlineBoard;
 
-/** The console's case page: the case's header and its timeline (案件时间线). */
+/** The console's case page: the case's header, its legal clocks (法定时限) and its timeline (案件时间线). */
 @Controller
 class CaseConsoleController {
 
     private final CaseTimeline timelines;
+    private final DeadlineBoard deadlines;
 
-    CaseConsoleController(CaseTimeline timelines) {
+    CaseConsoleController(CaseTimeline timelines, DeadlineBoard deadlines) {
         this.timelines = timelines;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/console/cases/{gatewayRef}")
@@ -23,6 +26,7 @@ class CaseConsoleController {
         CaseTimeline.Timeline timeline = timelines.of(gatewayRef)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + gatewayRef));
         model.addAttribute("timeline", timeline);
+        model.addAttribute("clocks", deadlines.ofCase(gatewayRef));
         return "console/case";
     }
 }

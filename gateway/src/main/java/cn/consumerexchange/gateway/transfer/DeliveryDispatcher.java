@@ -13,6 +13,7 @@ import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger.DueDelivery;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.lifecycle.CaseTransitions;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.report.ReportSeparation;
 import cn.consumerexchange.gateway.trace.TraceParent;
@@ -21,7 +22,8 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * Sends a new nudge for a message the ledger says is due, read again from the payload the ledger kept: for the
  * sweeper and for an operator's retry, when the intake's own nudge is gone. A complaint submitted with a report is kept
  * as received and separated again here, so its complaint case gets the complaint alone and its report case the report
- * (art. 9 and 37, see {@link ReportSeparation}).
+ * (art. 9 and 37, see {@link ReportSeparation}). The hub's own messages (a deadline notice, sender
+ * {@link CaseTransitions#GATEWAY}) are kept as contract documents.
  */
 @Component
 class DeliveryDispatcher {
@@ -45,8 +47,9 @@ class DeliveryDispatcher {
 
     void dispatch(DueDelivery due) {
         byte[] payload = ledger.payloadOf(due.ledgerId()).orElseThrow();
-        ExchangeMessage received = adapters.forFormat(partners.require(due.key().partnerCode()).format())
-                .toContract(payload);
+        ExchangeMessage received = CaseTransitions.GATEWAY.equals(due.key().partnerCode())
+                ? codec.read(payload)
+                : adapters.forFormat(partners.require(due.key().partnerCode()).format()).toContract(payload);
         ExchangeMessage message = separation.separate(received)
                 .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
                 .orElse(received);

@@ -123,7 +123,9 @@ class OperatingSignalsTest {
                 .containsPattern("exchange_delivery_latency_seconds_count\\{partner=\"SH\",type=\"COMPLAINT\"")
                 .containsPattern("exchange_deliveries_failed_total\\{kind=\"transient\",partner=\"SH\"")
                 .containsPattern("exchange_deliveries_failed_total\\{kind=\"permanent\",partner=\"SH\"")
-                .containsPattern("camel_exchanges_total\\{.*routeId=\"delivery-SH\"");
+                .containsPattern("camel_exchanges_total\\{.*routeId=\"delivery-SH\"")
+                .containsPattern("exchange_deadlines_missed\\{kind=\"ACCEPTANCE\",partner=\"SH\"")
+                .containsPattern("exchange_deadlines_due_soon\\{kind=\"MEDIATION\",partner=\"SH\"");
     }
 
     /** The metric names a PromQL expression reads: label matchers, ranges and grouping labels taken out first. */

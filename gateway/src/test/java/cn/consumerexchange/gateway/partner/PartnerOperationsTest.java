@@ -112,7 +112,8 @@ class PartnerOperationsTest {
         assertThat(page.statusCode()).isEqualTo(HttpStatus.OK.value());
         assertThat(page.body()).contains("id=\"tiles\"", "data-tile=\"in-flight\"", "data-tile=\"failed\"",
                 "data-tile=\"rejected-today\"", "data-tile=\"quarantined-today\"", "data-tile=\"delivered-today\"",
-                "In flight", "href=\"/console/partners\"");
+                "data-tile=\"deadlines-due-soon\"", "data-tile=\"deadlines-missed\"",
+                "href=\"/console/deadlines?status=MISSED\"", "In flight", "href=\"/console/partners\"");
         assertThat(console.get("/console/dashboard?lang=zh").body()).contains("在途");
     }
 
