@@ -205,9 +205,16 @@ class ConsoleBrowserTest {
             browser.open("/console/audit?lang=en");
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
             browser.screenshot("14-audit-admin-en");
+            browser.open("/console/deadlines?lang=en");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("3 clocks", "Acceptance (7 working days)");
+            browser.screenshot("16-deadlines");
+            browser.open("/console/calendars?lang=zh");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("2026");
+            browser.screenshot("17-calendars-zh");
+            browser.open("/console/dashboard?lang=en");
             browser.logOut();
             browser.waitFor(ExpectedConditions.urlContains("/login"));
-            browser.screenshot("15-logged-out");
+            browser.screenshot("18-logged-out");
         }
     }
 
