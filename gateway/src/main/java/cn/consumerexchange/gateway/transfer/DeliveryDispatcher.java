@@ -11,6 +11,7 @@ import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.Endpoints;
+import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger.DueDelivery;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -21,7 +22,8 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * Sends a new nudge for a message the ledger says is due, read again from the payload the ledger kept: for the
  * sweeper and for an operator's retry, when the intake's own nudge is gone. A complaint submitted with a report is kept
  * as received and separated again here, so its complaint case gets the complaint alone and its report case the report
- * (art. 9 and 37, see {@link ReportSeparation}).
+ * (art. 9 and 37, see {@link ReportSeparation}). A notice the hub itself sent (a related-case notice, see
+ * {@code related/RelatedCaseNotices}) is kept as the contract document it is.
  */
 @Component
 class DeliveryDispatcher {
@@ -32,21 +34,24 @@ class DeliveryDispatcher {
     private final ContractCodec codec;
     private final ProducerTemplate camel;
     private final ReportSeparation separation;
+    private final String hub;
 
     DeliveryDispatcher(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec,
-            ProducerTemplate camel, ReportSeparation separation) {
+            ProducerTemplate camel, ReportSeparation separation, ExchangeProperties properties) {
         this.ledger = ledger;
         this.partners = partners;
         this.adapters = adapters;
         this.codec = codec;
         this.camel = camel;
         this.separation = separation;
+        this.hub = properties.authority();
     }
 
     void dispatch(DueDelivery due) {
         byte[] payload = ledger.payloadOf(due.ledgerId()).orElseThrow();
-        ExchangeMessage received = adapters.forFormat(partners.require(due.key().partnerCode()).format())
-                .toContract(payload);
+        ExchangeMessage received = hub.equals(due.key().partnerCode())
+                ? codec.read(payload)
+                : adapters.forFormat(partners.require(due.key().partnerCode()).format()).toContract(payload);
         ExchangeMessage message = separation.separate(received)
                 .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
                 .orElse(received);
