@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCandidates  the most cases read per key looked up, newest first, so one busy key cannot make a lookup slow
  * @param burst          many complaints against one respondent in a short time
  * @param sharedPhone    several complainants giving one phone number
+ * @param sweep          how accepted complaints reach the detector, after their acknowledgement
  */
 @ConfigurationProperties("exchange.related")
 public record RelatedCaseSettings(
@@ -25,7 +26,8 @@ public record RelatedCaseSettings(
         @DefaultValue("365d") Duration lookback,
         @DefaultValue("50") int maxCandidates,
         @DefaultValue Burst burst,
-        @DefaultValue SharedPhone sharedPhone) {
+        @DefaultValue SharedPhone sharedPhone,
+        @DefaultValue Sweep sweep) {
 
     /**
      * @param complaints complaints against one respondent, this one included, that raise the flag
@@ -39,5 +41,17 @@ public record RelatedCaseSettings(
      * @param window       within how long before the complaint they are counted
      */
     public record SharedPhone(@DefaultValue("3") int complainants, @DefaultValue("90d") Duration window) {
+    }
+
+    /**
+     * The related-case sweep ({@link RelatedCaseSweep}).
+     *
+     * @param interval how often it looks for cases not yet looked at
+     * @param batch    the most cases one sweep looks at
+     * @param margin   how far behind its watermark it reads again, for cases whose intake committed late
+     * @param horizon  how far back a sweep that starts (or takes over from another instance) looks
+     */
+    public record Sweep(@DefaultValue("1s") Duration interval, @DefaultValue("200") int batch,
+            @DefaultValue("10s") Duration margin, @DefaultValue("1d") Duration horizon) {
     }
 }

@@ -76,6 +76,8 @@ public final class OperatorAccessRules {
             path(HttpMethod.GET, "/api/quarantine/**"),
             path(HttpMethod.GET, "/api/dead-letters/**"),
             path(HttpMethod.GET, "/api/ledger/**"),
+            // Related cases (并案) and advisory flags (art. 17).
+            path(HttpMethod.GET, "/api/related"),
             path(HttpMethod.GET, "/simulator/**"),
             // The operator API's description (OpenAPI) and its browsable page.
             path(HttpMethod.GET, "/v3/api-docs/**"),

@@ -22,8 +22,8 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * Sends a new nudge for a message the ledger says is due, read again from the payload the ledger kept: for the
  * sweeper and for an operator's retry, when the intake's own nudge is gone. A complaint submitted with a report is kept
  * as received and separated again here, so its complaint case gets the complaint alone and its report case the report
- * (art. 9 and 37, see {@link ReportSeparation}). The hub's own messages (a deadline notice, sender
- * {@link CaseTransitions#GATEWAY}) are kept as contract documents.
+ * (art. 9 and 37, see {@link ReportSeparation}). The hub's own messages (sender {@link CaseTransitions#GATEWAY}: a
+ * deadline notice, a related-case notice) are kept as contract documents.
  */
 @Component
 class DeliveryDispatcher {

@@ -1,0 +1,116 @@
+package cn.consumerexchange.gateway.related;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.consumerexchange.adapter.AdapterCatalog;
+import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.partner.PartnerRegistry;
+import cn.consumerexchange.gateway.report.ReportSeparation;
+
+/**
+ * Looks at one accepted case for related cases (并案检查), after its acknowledgement: reads its complaint from the
+ * ledger as received, records it with the detector, keeps the advisory flags it raised, tells the other authority of
+ * each link, and marks the case looked at, all in one transaction; the notices are nudged to delivery after it
+ * commits. Looking at a case again (a sweep that died before its commit) finds the same links, already told, and adds
+ * nothing.
+ */
+@Component
+class RelatedCaseCheck {
+
+    /** A case the sweep has not looked at yet. */
+    record UncheckedCase(String gatewayRef, String originPartner, String originMessageId, Instant receivedAt) {
+    }
+
+    private final TransferLedger ledger;
+    private final PartnerRegistry partners;
+    private final AdapterCatalog adapters;
+    private final ReportSeparation separation;
+    private final RelatedCaseDetector detector;
+    private final RelatedCaseViews views;
+    private final RelatedCaseNotices notices;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RelatedCaseCheck(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters,
+            ReportSeparation separation, RelatedCaseDetector detector, RelatedCaseViews views,
+            RelatedCaseNotices notices, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.ledger = ledger;
+        this.partners = partners;
+        this.adapters = adapters;
+        this.separation = separation;
+        this.detector = detector;
+        this.views = views;
+        this.notices = notices;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Cases received since {@code since} not yet looked at, oldest first. */
+    List<UncheckedCase> unchecked(Instant since, int limit) {
+        return jdbc.sql("""
+                select t.gateway_ref, t.origin_partner, t.origin_message_id, t.received_at from transfer_case t
+                 where t.received_at >= ?
+                   and not exists (select 1 from related_case_check c where c.gateway_ref = t.gateway_ref)
+                 order by t.received_at
+                 limit ?""")
+                .params(utc(since), limit)
+                .query((rs, row) -> new UncheckedCase(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Looks at one case; returns how many links it told. */
+    int check(UncheckedCase unchecked) {
+        List<RelatedCaseNotices.PendingNotice> told = transaction.execute(tx -> {
+            List<RelatedCaseNotices.PendingNotice> pending = new ArrayList<>();
+            complaintOf(unchecked).ifPresent(complaint -> {
+                Instant receivedAt = complaint.getComplaint().getReceivedAt() == null ? unchecked.receivedAt()
+                        : complaint.getComplaint().getReceivedAt().toInstant();
+                RelatedCaseFindings found = detector.record(complaint, unchecked.gatewayRef(),
+                        unchecked.originPartner(), receivedAt);
+                views.recordFlags(unchecked.gatewayRef(), found.flags(), clock.instant());
+                found.links().forEach(link -> notices.tell(link).ifPresent(pending::add));
+            });
+            jdbc.sql("insert into related_case_check (gateway_ref, checked_at) values (?, ?) on conflict do nothing")
+                    .params(unchecked.gatewayRef(), utc(clock.instant()))
+                    .update();
+            return pending;
+        });
+        told.forEach(notices::nudge);
+        return told.size();
+    }
+
+    /** The complaint that opened the case, as its origin sent it; a report case (举报) has none. */
+    private Optional<ExchangeMessage> complaintOf(UncheckedCase unchecked) {
+        Optional<LedgerEntry> received = ledger.findInbound(unchecked.originPartner(), unchecked.originMessageId())
+                .filter(entry -> MessageKind.COMPLAINT.name().equals(entry.messageType()));
+        if (received.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] payload = ledger.payloadOf(received.get().id()).orElseThrow();
+        ExchangeMessage submission = adapters.forFormat(partners.require(unchecked.originPartner()).format())
+                .toContract(payload);
+        return Optional.of(separation.separate(submission).map(ReportSeparation.Separated::complaint)
+                .orElse(submission));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}
