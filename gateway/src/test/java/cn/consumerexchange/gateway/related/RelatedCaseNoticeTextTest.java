@@ -16,7 +16,7 @@ class RelatedCaseNoticeTextTest {
             0.925, List.of(MatchReason.SAME_PHONE, MatchReason.SAME_RESPONDENT_CODE), false);
     static final TransferCase LEAD = new TransferCase("GW-2026-LEAD000001", "SZ", "SZ12315-2026-000123", "SZ-1", "SH",
             "310115", "ACCEPTED", OffsetDateTime.parse("2026-11-20T10:00:00+08:00"),
-            OffsetDateTime.parse("2026-11-21T10:00:00+08:00"), false, null);
+            OffsetDateTime.parse("2026-11-21T10:00:00+08:00"), false, null, null);
 
     @Test
     void namesTheLeadingCaseTheScoreAndTheReasonsInBothLanguages() {
