@@ -47,6 +47,9 @@ public final class GatewayTestSupport {
         registry.add("exchange.simulator.base-url", partners::baseUrl);
         registry.add("exchange.partner-tokens.SZ", () -> SZ_TOKEN);
         registry.add("exchange.partner-tokens.SH", () -> SH_TOKEN);
+        // Tests send the same sample complaint again and again: each would be linked to every earlier one in the
+        // background. The related-case tests switch the sweep on.
+        registry.add("exchange.related.sweep.enabled", () -> "false");
         registry.add("exchange.delivery.initial-backoff", () -> "50ms");
         registry.add("exchange.delivery.max-backoff", () -> "400ms");
         registry.add("exchange.delivery.sweep-interval", () -> "200ms");

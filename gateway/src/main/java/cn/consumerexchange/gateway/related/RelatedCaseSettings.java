@@ -46,12 +46,14 @@ public record RelatedCaseSettings(
     /**
      * The related-case sweep ({@link RelatedCaseSweep}).
      *
+     * @param enabled  whether this instance looks for related cases at all; off, complaints are exchanged unlinked
      * @param interval how often it looks for cases not yet looked at
      * @param batch    the most cases one sweep looks at
      * @param margin   how far behind its watermark it reads again, for cases whose intake committed late
      * @param horizon  how far back a sweep that starts (or takes over from another instance) looks
      */
-    public record Sweep(@DefaultValue("1s") Duration interval, @DefaultValue("200") int batch,
+    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval,
+            @DefaultValue("200") int batch,
             @DefaultValue("10s") Duration margin, @DefaultValue("1d") Duration horizon) {
     }
 }

@@ -43,6 +43,9 @@ class RelatedCaseSweep {
     @Scheduled(initialDelayString = "${exchange.related.sweep.interval:1s}",
             fixedDelayString = "${exchange.related.sweep.interval:1s}")
     void sweep() {
+        if (!settings.enabled()) {
+            return;
+        }
         Lock lock = locks.obtain(LOCK);
         if (!lock.tryLock()) {
             // Another instance sweeps; when this one takes over, it starts again from the horizon.

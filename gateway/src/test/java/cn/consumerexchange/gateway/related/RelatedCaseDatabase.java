@@ -57,7 +57,7 @@ final class RelatedCaseDatabase {
 
     static RelatedCaseSettings settings(RelatedCaseSettings.Burst burst, RelatedCaseSettings.SharedPhone shared) {
         return new RelatedCaseSettings(SECRET, 0.80, Duration.ofDays(30), Duration.ofDays(365), 50, burst, shared,
-                new RelatedCaseSettings.Sweep(Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(1)));
+                new RelatedCaseSettings.Sweep(true, Duration.ofSeconds(1), 200, Duration.ofSeconds(10), Duration.ofDays(1)));
     }
 
     RelatedCaseDetector detector(RelatedCaseSettings settings, Function<String, String> homeCallingCode) {

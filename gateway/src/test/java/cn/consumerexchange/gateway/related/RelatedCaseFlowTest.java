@@ -59,6 +59,7 @@ class RelatedCaseFlowTest {
         GatewayTestSupport.register(registry, SHANGHAI);
         GatewayTestSupport.registerEmbeddedDatabase(registry);
         registry.add("exchange.partner-tokens.HK", () -> HK_TOKEN);
+        registry.add("exchange.related.sweep.enabled", () -> "true");
         registry.add("exchange.related.sweep.interval", () -> "200ms");
         registry.add("exchange.related.burst.complaints", () -> "3");
     }
