@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +24,8 @@ import cn.consumerexchange.gateway.report.ReportSeparation;
 
 /**
  * Looks at one accepted case for related cases (并案检查), after its acknowledgement: reads its complaint from the
- * ledger as received, records it with the detector, keeps the advisory flags it raised, tells the other authority of
- * each link, and marks the case looked at, all in one transaction; the notices are nudged to delivery after it
+ * ledger as received, records it with the detector, keeps the advisory flags it raised, tells the other authority
+ * once, of the likeliest duplicate, and marks the case looked at, all in one transaction; the notices are nudged to delivery after it
  * commits. Looking at a case again (a sweep that died before its commit) finds the same links, already told, and adds
  * nothing.
  */
@@ -85,7 +86,10 @@ class RelatedCaseCheck {
                 RelatedCaseFindings found = detector.record(complaint, unchecked.gatewayRef(),
                         unchecked.originPartner(), receivedAt);
                 views.recordFlags(unchecked.gatewayRef(), found.flags(), clock.instant());
-                found.links().forEach(link -> notices.tell(link).ifPresent(pending::add));
+                // One notice per case, about its likeliest duplicate: a dispute filed many times must not become a
+                // notice per earlier filing. Every link stays recorded for operators.
+                found.links().stream().max(Comparator.comparingDouble(RelatedCaseLink::score))
+                        .flatMap(notices::tell).ifPresent(pending::add);
             });
             jdbc.sql("insert into related_case_check (gateway_ref, checked_at) values (?, ?) on conflict do nothing")
                     .params(unchecked.gatewayRef(), utc(clock.instant()))
