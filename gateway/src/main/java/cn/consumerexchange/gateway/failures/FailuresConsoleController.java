@@ -18,7 +18,7 @@ import cn.consumerexchange.gateway.audit.ActingOperator;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.transfer.DeliveryErrorCode;
 import cn.consumerexchange.gateway.transfer.DeliveryRetry;
-import cn.consumerexchange.gateway.transfer.OperatorProblems;
+import cn.consumerexchange.gateway.web.OperatorRequestException;
 
 /**
  * The console's failures page (失败处理, {@code /console/failures}): failed and waiting deliveries with filters, a retry
@@ -95,7 +95,7 @@ class FailuresConsoleController {
     @PostMapping("/retry")
     String retryAll(@ModelAttribute("filters") Filters filters, @RequestParam(required = false) String reason,
             Principal principal, Model model, RedirectAttributes redirect) {
-        if (OperatorProblems.missing(reason)) {
+        if (OperatorRequestException.missing(reason)) {
             model.addAttribute("reasonMissing", true);
             return preview(filters, reason, model);
         }

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.consumerexchange.gateway.audit.ActingOperator;
 import cn.consumerexchange.gateway.ledger.MessageState;
-import cn.consumerexchange.gateway.transfer.OperatorProblems;
+import cn.consumerexchange.gateway.web.OperatorProblems;
+import cn.consumerexchange.gateway.web.OperatorRequestException;
 
 /**
  * Operators find failed deliveries and retry them by filter (失败投递):
@@ -91,31 +92,25 @@ class FailuresController {
     }
 
     @PostMapping("/api/messages/retry")
-    ResponseEntity<?> retry(@RequestBody byte[] body, Principal principal) throws IOException {
+    BulkRetry.Outcome retry(@RequestBody byte[] body, Principal principal) throws IOException {
         RetryRequest request = read(body);
-        if (OperatorProblems.missing(request.reason())) {
-            return OperatorProblems.reasonRequired("A bulk retry");
+        if (OperatorRequestException.missing(request.reason())) {
+            throw new OperatorRequestException(OperatorRequestException.Code.REASON_REQUIRED,
+                    "A bulk retry needs a reason: say why, for the audit");
         }
-        return ResponseEntity.ok(bulk.retry(request.filter(), request.limit(), ActingOperator.name(principal),
-                request.reason()));
-    }
-
-    /** A state that cannot be retried, e.g. {@code DELIVERED} in a bulk retry's states. */
-    @ExceptionHandler(InvalidFilterException.class)
-    ResponseEntity<?> invalidFilter(InvalidFilterException e) {
-        return OperatorProblems.problem(HttpStatus.BAD_REQUEST, OperatorProblems.INVALID_FILTER, e.getMessage());
+        return bulk.retry(request.filter(), request.limit(), ActingOperator.name(principal), request.reason());
     }
 
     @ExceptionHandler(JsonProcessingException.class)
-    ResponseEntity<?> unreadableFilter(JsonProcessingException e) {
-        return OperatorProblems.problem(HttpStatus.BAD_REQUEST, OperatorProblems.INVALID_FILTER,
+    ResponseEntity<ProblemDetail> unreadableFilter(JsonProcessingException e) {
+        return OperatorProblems.problem(OperatorRequestException.Code.INVALID_FILTER,
                 "Not a filter: " + e.getOriginalMessage());
     }
 
     /**
      * The body is taken whole and parsed here: Jackson stops at the end of the JSON, before a chunked body's last
-     * chunk, and the server closes a connection whose request body was left unread (see {@code web.UnreadBodyValve})
-     * after an answer that promised to keep it open.
+     * chunk, and the server closes a connection whose request body was left unread (see {@code web.UnreadBodyValve});
+     * an answer Spring has already sent can no longer say so.
      */
     private RetryRequest read(byte[] body) throws IOException {
         return json.readValue(body, RetryRequest.class);

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.consumerexchange.gateway.audit.ActingOperator;
+import cn.consumerexchange.gateway.web.OperatorRequestException;
 
 /**
  * An operator sends one delivery again; the audit trail keeps who and why, and the attempt it causes names the audited
@@ -41,10 +42,11 @@ class DeliveryRetryController {
     }
 
     @PostMapping("/api/messages/{ledgerId}/replay")
-    ResponseEntity<?> replay(@PathVariable long ledgerId, @RequestParam(required = false) String reason,
+    ResponseEntity<RetryView> replay(@PathVariable long ledgerId, @RequestParam(required = false) String reason,
             Principal principal) {
-        if (OperatorProblems.missing(reason)) {
-            return OperatorProblems.reasonRequired("A replay");
+        if (OperatorRequestException.missing(reason)) {
+            throw new OperatorRequestException(OperatorRequestException.Code.REASON_REQUIRED,
+                    "A replay needs a reason: say why, for the audit");
         }
         return answer(ledgerId, retries.replay(ledgerId, ActingOperator.name(principal), reason));
     }

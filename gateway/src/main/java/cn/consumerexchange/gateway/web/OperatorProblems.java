@@ -1,5 +1,7 @@
 package cn.consumerexchange.gateway.web;
 
+import java.net.URI;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -8,12 +10,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Refusals of the operators' API as {@code application/problem+json} with a {@code code}, as partners get theirs. Only
- * for the operators' read and unmask endpoints: the partner intake answers in the partner's own format.
+ * Refusals of the operators' API as {@code application/problem+json} with a {@code code}, as partners get theirs: the
+ * one place they are written. The partner intake, in the transfer package too, throws none of these: it answers in the
+ * partner's own format.
  */
 @RestControllerAdvice(basePackages = {"cn.consumerexchange.gateway.search", "cn.consumerexchange.gateway.timeline",
-        "cn.consumerexchange.gateway.privacy"})
-class OperatorProblems {
+        "cn.consumerexchange.gateway.privacy", "cn.consumerexchange.gateway.failures",
+        "cn.consumerexchange.gateway.transfer"})
+public class OperatorProblems {
 
     @ExceptionHandler(OperatorRequestException.class)
     ResponseEntity<ProblemDetail> refused(OperatorRequestException refused) {
@@ -27,8 +31,9 @@ class OperatorProblems {
                 "Parameter " + mistyped.getName() + " is not a valid value");
     }
 
-    static ResponseEntity<ProblemDetail> problem(OperatorRequestException.Code code, String detail) {
+    public static ResponseEntity<ProblemDetail> problem(OperatorRequestException.Code code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setType(URI.create("urn:exchange:problem:" + code.name()));
         problem.setProperty("code", code.name());
         return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

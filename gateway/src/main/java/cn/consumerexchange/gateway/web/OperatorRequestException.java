@@ -12,8 +12,10 @@ public class OperatorRequestException extends RuntimeException {
     public enum Code {
         /** A search criterion is not one the ledger knows: an unknown state or type, a malformed time. */
         INVALID_CRITERIA(HttpStatus.BAD_REQUEST),
-        /** An action that needs a reason (unmasking personal data, say) came without one. */
+        /** An action that needs a reason (unmasking personal data, a replay, a bulk retry) came without one. */
         REASON_REQUIRED(HttpStatus.BAD_REQUEST),
+        /** A bulk retry's filter that cannot be read, or names what cannot be retried. */
+        INVALID_FILTER(HttpStatus.BAD_REQUEST),
         /** No case, message or quarantined input has the reference or id asked for. */
         NOT_FOUND(HttpStatus.NOT_FOUND),
         /** The payload was emptied by retention (保存期限); only its fingerprint is left. */
@@ -47,9 +49,14 @@ public class OperatorRequestException extends RuntimeException {
 
     /** The reason given, trimmed; refused when there is none. */
     public static String requireReason(String reason, String action) {
-        if (reason == null || reason.isBlank()) {
+        if (missing(reason)) {
             throw new OperatorRequestException(Code.REASON_REQUIRED, action + " needs a reason (parameter reason)");
         }
         return reason.strip();
+    }
+
+    /** Whether an operator gave no reason. */
+    public static boolean missing(String reason) {
+        return reason == null || reason.isBlank();
     }
 }
