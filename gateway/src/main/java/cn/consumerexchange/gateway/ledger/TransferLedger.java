@@ -125,11 +125,14 @@ public class TransferLedger {
                 .list();
     }
 
-    /** The trace id (调用链) a message was recorded in, if it was. */
-    public Optional<String> traceIdOf(long id) {
-        return jdbc.sql("select trace_id from ledger_message where id = ?")
+    /** A message as the ledger kept it for sending again: its payload and the trace (调用链) it travels in. */
+    public record StoredMessage(byte[] payload, String traceId) {
+    }
+
+    public Optional<StoredMessage> storedMessageOf(long id) {
+        return jdbc.sql("select payload, trace_id from ledger_message where id = ?")
                 .param(id)
-                .query((rs, row) -> rs.getString(1))
+                .query((rs, row) -> new StoredMessage(rs.getBytes(1), rs.getString(2)))
                 .optional();
     }
 

@@ -46,7 +46,8 @@ class DeliveryDispatcher {
     }
 
     void dispatch(DueDelivery due) {
-        byte[] payload = ledger.payloadOf(due.ledgerId()).orElseThrow();
+        TransferLedger.StoredMessage stored = ledger.storedMessageOf(due.ledgerId()).orElseThrow();
+        byte[] payload = stored.payload();
         ExchangeMessage received = CaseTransitions.GATEWAY.equals(due.key().partnerCode())
                 ? codec.read(payload)
                 : adapters.forFormat(partners.require(due.key().partnerCode()).format()).toContract(payload);
@@ -54,7 +55,7 @@ class DeliveryDispatcher {
                 .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
                 .orElse(received);
         // The nudge carries the message's trace (调用链), so the attempt it starts stays in it.
-        TraceParent trace = TraceParent.ofTraceId(ledger.traceIdOf(due.ledgerId()).orElse(null));
+        TraceParent trace = TraceParent.ofTraceId(stored.traceId());
         Map<String, Object> nudge = new HashMap<>(Map.of(
                 Endpoints.SENDER_HEADER, due.key().partnerCode(),
                 Endpoints.MESSAGE_ID_HEADER, due.key().messageId(),
