@@ -79,6 +79,10 @@ class SharedPartnerSwitchTest {
         settings.put("exchange.ledger-chain.private-key", "target/test-keys/" + run + "/ledger-signing.key");
         settings.put("exchange.ledger-chain.public-key", "target/test-keys/" + run + "/ledger-signing.pub");
         settings.put("exchange.delivery.switch-refresh", "300ms");
+        // The waiting complaint's nudge, held on the instance that took it, is what resumes its delivery; a lease
+        // that ran out on a slow machine would let the other instance's sweeper deliver it a second time.
+        settings.put("exchange.delivery.lease", "2m");
+        settings.put("exchange.delivery.dispatch-grace", "2m");
         settings.put("spring.main.banner-mode", "off");
         // As arguments: default properties would lose to application.yml.
         return new SpringApplicationBuilder(GatewayApplication.class).run(settings.entrySet().stream()
@@ -90,7 +94,7 @@ class SharedPartnerSwitchTest {
         assertThat(operator(first).postForEntity("/api/partners/SH/disable?reason=planned maintenance", null,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode shanghai = shanghai(second);
             assertThat(shanghai.path("enabled").asBoolean(true)).isFalse();
             assertThat(shanghai.path("delivering").asBoolean(true)).isFalse();
@@ -105,16 +109,16 @@ class SharedPartnerSwitchTest {
         assertThat(operator(second).postForEntity("/api/partners/SH/enable", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 SHANGHAI.verify(1, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(waiting))));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode shanghai = shanghai(first);
             assertThat(shanghai.path("enabled").asBoolean(false)).isTrue();
             assertThat(shanghai.path("delivering").asBoolean(false)).isTrue();
         });
         String resumed = "SZ-SW-" + UUID.randomUUID();
         assertThat(sendComplaintAsShenzhen(first, resumed)).isEqualTo(HttpStatus.ACCEPTED);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 SHANGHAI.verify(1, postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(resumed))));
         // Each change audited once, by the instance that took the request, not again by the one that followed it.
         List<String> audited = first.getBean(JdbcClient.class)
