@@ -75,6 +75,15 @@ public class LegalClockStore {
                 .update();
     }
 
+    /**
+     * Gives a running clock to another authority without restarting it: a jurisdiction dispute (管辖争议) goes on while
+     * the case passes from one authority to the next, and the one holding it is told when it runs out.
+     */
+    public void handOver(long id, String partner, Instant at) {
+        jdbc.sql("update legal_clock set partner = ?, updated_at = ? where id = ?").params(partner, utc(at), id)
+                .update();
+    }
+
     /** Writes back a clock changed by a transition (paused, resumed, extended, stopped) and where it now stands. */
     public void save(long id, ClockReading reading, Instant at) {
         ClockState clock = reading.clock();

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.ExchangeProperties;
 
 /**
@@ -224,8 +225,12 @@ public class TransferLedger {
                 .single();
     }
 
-    /** Opens a transferred case and publishes {@link CaseOpened} in the caller's transaction. */
-    public void openCase(TransferCase transferCase) {
+    /**
+     * Opens a transferred case and publishes {@link CaseOpened} in the caller's transaction.
+     *
+     * @param openedBy the message that opens it, a complaint or a report
+     */
+    public void openCase(TransferCase transferCase, MessageKind openedBy) {
         CaseJurisdiction jurisdiction = transferCase.jurisdiction();
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
@@ -240,7 +245,7 @@ public class TransferLedger {
                         jurisdiction == null ? null : jurisdiction.detail(),
                         jurisdiction == null ? null : jurisdiction.toTellColumn())
                 .update();
-        events.publishEvent(new CaseOpened(transferCase));
+        events.publishEvent(new CaseOpened(transferCase, openedBy));
     }
 
     /**

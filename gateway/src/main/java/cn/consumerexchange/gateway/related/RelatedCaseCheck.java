@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +24,9 @@ import cn.consumerexchange.gateway.report.ReportSeparation;
 /**
  * Looks at one accepted case for related cases (并案检查), after its acknowledgement: reads its complaint from the
  * ledger as received, records it with the detector, keeps the advisory flags it raised, tells the other authority
- * once, of the likeliest duplicate, and marks the case looked at, all in one transaction; the notices are nudged to delivery after it
- * commits. Looking at a case again (a sweep that died before its commit) finds the same links, already told, and adds
- * nothing.
+ * once, of the likeliest duplicate, and marks the case looked at, all in one transaction; the notice is nudged to
+ * delivery after it commits. Looking at a case again (a sweep that died before its commit) finds the same links,
+ * already told, and adds nothing.
  */
 @Component
 class RelatedCaseCheck {
@@ -78,9 +77,8 @@ class RelatedCaseCheck {
 
     /** Looks at one case; returns how many links it told. */
     int check(UncheckedCase unchecked) {
-        List<RelatedCaseNotices.PendingNotice> told = transaction.execute(tx -> {
-            List<RelatedCaseNotices.PendingNotice> pending = new ArrayList<>();
-            complaintOf(unchecked).ifPresent(complaint -> {
+        Integer told = transaction.execute(tx -> {
+            boolean notified = complaintOf(unchecked).map(complaint -> {
                 Instant receivedAt = complaint.getComplaint().getReceivedAt() == null ? unchecked.receivedAt()
                         : complaint.getComplaint().getReceivedAt().toInstant();
                 RelatedCaseFindings found = detector.record(complaint, unchecked.gatewayRef(),
@@ -88,16 +86,15 @@ class RelatedCaseCheck {
                 views.recordFlags(unchecked.gatewayRef(), found.flags(), clock.instant());
                 // One notice per case, about its likeliest duplicate: a dispute filed many times must not become a
                 // notice per earlier filing. Every link stays recorded for operators.
-                found.links().stream().max(Comparator.comparingDouble(RelatedCaseLink::score))
-                        .flatMap(notices::tell).ifPresent(pending::add);
-            });
+                return found.links().stream().max(Comparator.comparingDouble(RelatedCaseLink::score))
+                        .map(notices::tell).orElse(false);
+            }).orElse(false);
             jdbc.sql("insert into related_case_check (gateway_ref, checked_at) values (?, ?) on conflict do nothing")
                     .params(unchecked.gatewayRef(), utc(clock.instant()))
                     .update();
-            return pending;
+            return notified ? 1 : 0;
         });
-        told.forEach(notices::nudge);
-        return told.size();
+        return told == null ? 0 : told;
     }
 
     /** The complaint that opened the case, as its origin sent it; a report case (举报) has none. */

@@ -228,10 +228,10 @@ public class MessageIntake {
                 if (reportCase != null) {
                     report = ledger.record(inbound(sender, separated.get().report(), reportCase.receiver().code(),
                             reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null, traceId));
-                    ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()));
-                    ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()));
+                    ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()), MessageKind.COMPLAINT);
+                    ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()), MessageKind.REPORT);
                 } else if (routed.newCase() != null) {
-                    ledger.openCase(routed.newCase());
+                    ledger.openCase(routed.newCase(), message.getEnvelope().getMessageType());
                 } else if (message.getStatusUpdate() != null) {
                     caseStates.apply(routed.gatewayRef(), sender, entry.messageId(), message.getStatusUpdate());
                 }

@@ -70,9 +70,8 @@ public class TransferRouter {
 
     /**
      * Opens a case with the authority that has jurisdiction (art. 13–14). The other authorities with jurisdiction are
-     * recorded with the case to be told: the contract has no message that informs an authority of a case it does not
-     * hold (a status update is about the receiver's own case, and the complaint itself would pass the consumer's data
-     * to an authority that does not handle it), so operators tell them.
+     * recorded with the case, and told once it opens ({@link JurisdictionNotices}): a status update about the case,
+     * never the complaint itself, which would pass the consumer's data to an authority that does not handle it.
      */
     private Routing openCase(Partner sender, ExchangeMessage message, Respondent respondent, String originCaseNumber,
             String divisionPath) {

@@ -27,13 +27,16 @@ final class DeadlineTestSupport {
 
     /** Shenzhen files a complaint about a Shanghai business; returns the case's gateway reference. */
     static String complaintToShanghai(RestTemplate http) {
+        return accepted(http, GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
+                .replace("SZ-20261120-000123", "SZ-DL-" + UUID.randomUUID()));
+    }
+
+    private static String accepted(RestTemplate http, String nativeMessage) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_XML);
         headers.set("X-Partner-Token", GatewayTestSupport.SZ_TOKEN);
-        String complaint = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml")
-                .replace("SZ-20261120-000123", "SZ-DL-" + UUID.randomUUID());
         ResponseEntity<String> answer = http.postForEntity("/api/partners/SZ/messages",
-                new HttpEntity<>(complaint, headers), String.class);
+                new HttpEntity<>(nativeMessage, headers), String.class);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         Matcher ref = Pattern.compile("gateway-ref=\"(GW-[0-9A-Z-]+)\"")
                 .matcher(answer.getBody());
@@ -41,15 +44,31 @@ final class DeadlineTestSupport {
         return ref.group(1);
     }
 
+    /** Shenzhen files a report (举报) about a Shanghai business; returns the report case's gateway reference. */
+    static String reportToShanghai(RestTemplate http) {
+        return accepted(http, GatewayTestSupport.sample("gba-xml/report-to-shanghai.xml")
+                .replace("SZ-20261121-000135", "SZ-JB-" + UUID.randomUUID()));
+    }
+
+    /** Shanghai returns the case to the hub as not its own (退回, art. 41), with its reason. */
+    static void shanghaiReturns(RestTemplate http, String gatewayRef) {
+        shanghaiSends(http, gatewayRef, "RETURNED",
+                "\"state\": \"RETURNED\", \"reason\": \"被投诉人不在本机关辖区 / not in our district\"");
+    }
+
     /** Shanghai reports a state of the case (yrd-json over HTTP). */
     static void shanghaiReports(RestTemplate http, String gatewayRef, String state) {
+        shanghaiSends(http, gatewayRef, state, "\"state\": \"" + state + "\"");
+    }
+
+    private static void shanghaiSends(RestTemplate http, String gatewayRef, String state, String stateFields) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Partner-Token", GatewayTestSupport.SH_TOKEN);
         String status = GatewayTestSupport.sample("yrd-json/status-accepted.json")
                 .replace("SH-ST-20261121-0001", "SH-ST-" + UUID.randomUUID())
                 .replace("GW-2026-REPLACEME0", gatewayRef)
-                .replace("\"state\": \"ACCEPTED\"", "\"state\": \"" + state + "\"");
+                .replace("\"state\": \"ACCEPTED\"", stateFields);
         ResponseEntity<String> answer = http.postForEntity("/api/partners/SH/messages",
                 new HttpEntity<>(status, headers), String.class);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);

@@ -200,6 +200,81 @@ class LegalClockFlowTest {
     }
 
     @Test
+    void aReportStartsItsClueCheckAtReceiptAndTheDecisionToOpenACaseStopsIt() throws Exception {
+        String report = DeadlineTestSupport.reportToShanghai(http.getRestTemplate());
+
+        JsonNode clue = clock(report, "CLUE_CHECK");
+        assertThat(clocks(report)).as("a report is checked, not accepted like a complaint").hasSize(1);
+        assertThat(clue.path("partner").asText()).isEqualTo("SH");
+        assertThat(clue.path("ruleSet").asText()).isEqualTo("ORDER_121");
+        assertThat(clue.path("article").asText()).isEqualTo("Order No. 121 art. 27");
+        if (!clue.path("status").asText().equals("CALENDAR_MISSING")) {
+            LocalDate receivedOn = ledger.findCase(report).orElseThrow().receivedAt()
+                    .atZoneSameInstant(CalendarRegion.CN.zone()).toLocalDate();
+            assertThat(calendars.calendar(CalendarRegion.CN).workingDaysAfter(receivedOn,
+                    LocalDate.parse(clue.path("dueDate").asText()))).as("15 working days (art. 27)").isEqualTo(15);
+        }
+        JsonNode board = json.readTree(operatorGet("/api/deadlines?partner=SH&size=200")).path("clocks");
+        assertThat(board.findParents("gatewayRef")).anySatisfy(onBoard -> {
+            assertThat(onBoard.path("gatewayRef").asText()).isEqualTo(report);
+            assertThat(onBoard.path("kind").asText()).isEqualTo("CLUE_CHECK");
+            assertThat(onBoard.path("order").asText()).isEqualTo("SAMR Order No. 121");
+        });
+
+        // Shanghai decides to open a case (立案): the contract's ACCEPTED on a report.
+        DeadlineTestSupport.shanghaiReports(http.getRestTemplate(), report, "ACCEPTED");
+
+        clue = clock(report, "CLUE_CHECK");
+        assertThat(clue.path("status").asText()).isEqualTo("STOPPED");
+        assertThat(clue.path("stoppedInTime").asBoolean(false)).isTrue();
+    }
+
+    @Test
+    void aReturnStartsAJurisdictionDisputeFlaggedForEscalationWhenMissedAndSettledByAnOperatorsAssignment()
+            throws Exception {
+        String gatewayRef = DeadlineTestSupport.complaintToShanghai(http.getRestTemplate());
+
+        // Shanghai returns it; no other partner serves Pudong, so it waits for an operator.
+        DeadlineTestSupport.shanghaiReturns(http.getRestTemplate(), gatewayRef);
+
+        assertThat(clock(gatewayRef, "ACCEPTANCE").path("status").asText()).isEqualTo("STOPPED");
+        JsonNode dispute = clock(gatewayRef, "JURISDICTION_DISPUTE");
+        assertThat(dispute.path("partner").asText()).as("held by the authority that returned it").isEqualTo("SH");
+        assertThat(dispute.path("article").asText()).isEqualTo("Order No. 121 art. 33");
+        assertThat(dispute.path("status").asText()).isIn("ON_TIME", "DUE_SOON", "CALENDAR_MISSING");
+
+        DeadlineTestSupport.startEarlier(jdbc, gatewayRef, ClockKind.JURISDICTION_DISPUTE, Duration.ofDays(30));
+        sweeper.sweep();
+
+        assertThat(store.find(gatewayRef, ClockKind.JURISDICTION_DISPUTE).orElseThrow().flaggedAt()).isNotNull();
+        JsonNode missed = json.readTree(operatorGet("/api/deadlines?status=MISSED&partner=SH&size=200"));
+        assertThat(missed.path("clocks").findParents("gatewayRef")).anySatisfy(onBoard -> {
+            assertThat(onBoard.path("gatewayRef").asText()).isEqualTo(gatewayRef);
+            assertThat(onBoard.path("kind").asText()).isEqualTo("JURISDICTION_DISPUTE");
+            assertThat(onBoard.path("whenRunOut").asText()).contains("escalate to the common superior authority");
+        });
+        ConsoleSession viewer = ConsoleSession.loggedIn(port, "viewer", "demo-viewer");
+        assertThat(viewer.get("/console/deadlines?status=MISSED&partner=SH&lang=en").body())
+                .contains("now: escalate to the common superior authority (报请指定管辖)");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> SHANGHAI.verify(1,
+                postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(gatewayRef))
+                        .withRequestBody(containing("JURISDICTION_DISPUTE"))
+                        .withRequestBody(containing("escalate to the common superior authority"))));
+
+        ResponseEntity<String> assigned = http.withBasicAuth("operator", "demo-operator").postForEntity(
+                "/api/transfers/" + gatewayRef + "/reassign?partner=GZ&reason=assigned+by+the+common+superior",
+                null, String.class);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+
+        dispute = clock(gatewayRef, "JURISDICTION_DISPUTE");
+        assertThat(dispute.path("status").asText()).isEqualTo("STOPPED");
+        assertThat(dispute.path("stoppedInTime").asBoolean(true)).isFalse();
+        JsonNode acceptance = clock(gatewayRef, "ACCEPTANCE");
+        assertThat(acceptance.path("partner").asText()).as("the assigned authority's own period").isEqualTo("GZ");
+        assertThat(acceptance.path("status").asText()).isNotEqualTo("STOPPED");
+    }
+
+    @Test
     void theDeadlinesNeedALoginAndTakeEveryRole() {
         assertThat(http.getForEntity("/api/deadlines", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -208,6 +208,37 @@ class LegalClocksTest {
         }
 
         @Test
+        void aReportsClueCheckCountsFromItsReceiptAndCannotBePaused() {
+            // Report received Fri 2026-02-13 (Order No. 20). Sat 2/14 working 1, 春节 2/15-23, 2/24-27 5, Sat 2/28
+            // working 6, 3/2-6 11, 3/9-12 15: Thu 3/12. Extended: 3/13 16, 3/16-20 21, 3/23-27 26, 3/30-4/2 30.
+            ClockState clue = clocks.start(ClockKind.CLUE_CHECK, "GW-7", shanghai("2026-02-13T16:00"),
+                    CalendarRegion.CN);
+
+            ClockReading reading = clocks.read(clue, shanghai("2026-02-24T10:00"));
+            assertThat(reading.dueDate()).isEqualTo(LocalDate.of(2026, 3, 12));
+            assertThat(reading.ruleSet()).isEqualTo(RuleSet.ORDER_20);
+            assertThat(reading.clock().rule().whenRunOut()).contains("立案");
+            assertThat(clocks.read(clue.extend(), shanghai("2026-02-24T10:00")).dueDate())
+                    .isEqualTo(LocalDate.of(2026, 4, 2));
+            assertThatThrownBy(() -> clue.pause(shanghai("2026-02-25T10:00"), "鉴定"))
+                    .isInstanceOf(ClockTransitionException.class).hasMessageContaining("cannot be paused");
+        }
+
+        @Test
+        void aDisputeSettledBeforeItsDueDayStopsInTime() {
+            // Raised Mon 2026-09-14, due Tue 9/22 (below); the competent authority assigned on Mon 9/21.
+            ClockState dispute = clocks.start(ClockKind.JURISDICTION_DISPUTE, "GW-10", shanghai("2026-09-10T10:00"),
+                    shanghai("2026-09-14T10:00"), CalendarRegion.CN);
+
+            ClockReading settled = clocks.read(dispute.stop(shanghai("2026-09-21T15:00")),
+                    shanghai("2026-09-30T10:00"));
+
+            assertThat(settled.status()).isEqualTo(ClockStatus.STOPPED);
+            assertThat(settled.stoppedInTime()).isTrue();
+            assertThat(settled.article()).isEqualTo("Order No. 121 art. 33");
+        }
+
+        @Test
         void aJurisdictionDisputeRunsSevenWorkingDaysThenIsMissedForEscalation() {
             // Raised Mon 2026-09-14: 9/15-18 4, Sun 9/20 working 5, 9/21 6, Tue 9/22 7.
             ClockState dispute = clocks.start(ClockKind.JURISDICTION_DISPUTE, "GW-9", shanghai("2026-09-10T10:00"),

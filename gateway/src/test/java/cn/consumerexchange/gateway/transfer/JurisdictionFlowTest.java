@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.lifecycle.CaseTransitions;
 
 /**
  * Jurisdiction end to end (Order No. 121 art. 13–14): Shenzhen transfers complaints about a business that operates in
@@ -62,6 +64,10 @@ class JurisdictionFlowTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JurisdictionNotices jurisdictionNotices;
+    @Autowired
+    TransactionTemplate transaction;
     @LocalServerPort
     int port;
 
@@ -114,6 +120,7 @@ class JurisdictionFlowTest {
         assertThat(SHANGHAI.findAll(postRequestedFor(urlEqualTo(SH_INBOX)).withRequestBody(containing(messageId))))
                 .isNotEmpty();
         assertThat(ledger.entriesOf(gatewayRef)).as("the complaint itself goes to the receiver only")
+                .filteredOn(entry -> entry.messageType().equals("COMPLAINT"))
                 .extracting(LedgerEntry::receiver).containsOnly("SH");
 
         ResponseEntity<String> api = http.withBasicAuth("operator", "demo-operator")
@@ -132,10 +139,44 @@ class JurisdictionFlowTest {
         assertThat(page.statusCode()).isEqualTo(HttpStatus.OK.value());
         assertThat(page.body()).contains(
                 "id=\"jurisdiction-rule\">Art. 14: several authorities have jurisdiction; the first to receive it",
-                "id=\"jurisdiction-to-tell\">GZ</span>", "Recorded for operators to tell",
+                "id=\"jurisdiction-to-tell\">GZ</span>", "Each is told once, when the case opens",
                 "served by GZ through its coverage of 440100");
         assertThat(console.get("/console/cases/" + gatewayRef + "?lang=zh").body())
                 .contains("第十四条：多个部门均有管辖权的，由先收到的部门处理", "同样有管辖权、应告知的部门");
+    }
+
+    @Test
+    void theOtherAuthorityWithJurisdictionIsToldOnceInItsOwnFormatWithoutTheConsumersData() {
+        Element receipt = send(complaint(newMessageId(), newCaseNumber(), "310115", "440106"));
+        String gatewayRef = receipt.getAttribute("gateway-ref");
+        String noticeId = "ART14:" + gatewayRef + ":GZ";
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                ledger.findInbound(CaseTransitions.GATEWAY, noticeId).orElseThrow().state())
+                .isEqualTo(MessageState.DELIVERED));
+        LedgerEntry notice = ledger.findInbound(CaseTransitions.GATEWAY, noticeId).orElseThrow();
+        assertThat(notice.messageType()).isEqualTo("STATUS_UPDATE");
+        assertThat(notice.receiver()).isEqualTo("GZ");
+        assertThat(notice.gatewayRef()).isEqualTo(gatewayRef);
+
+        // Guangzhou (gba-xml over its queue) gets a status update about the case, naming who handles it and why.
+        PartnerQueues guangzhou = new PartnerQueues(jms, "GZ");
+        String delivered;
+        do {
+            delivered = guangzhou.nextDelivery(15_000);
+        } while (delivered != null && !delivered.contains(gatewayRef));
+        assertThat(delivered).as("the notice on GZ's queue").isNotNull()
+                .contains("type=\"status\"", "case=\"" + gatewayRef + "\"", "state=\"TRANSFERRED\"",
+                        "管辖告知（第十四条）", "Jurisdiction notice (art. 14)", "SAMR-SH",
+                        "art. 13: the respondent's domicile: 440106, served by GZ")
+                .doesNotContain("陈晓明", "13800138000", "440305199001011234");
+
+        // Looking at the opening again (a re-run, a restart) tells nobody twice.
+        Integer again = transaction.execute(tx -> jurisdictionNotices.tell(ledger.findCase(gatewayRef).orElseThrow()));
+        assertThat(again).isZero();
+        assertThat(ledger.entriesOf(gatewayRef)).filteredOn(entry -> entry.partnerCode().equals("GATEWAY"))
+                .as("one notice, to GZ only; the receiver SH is not told").extracting(LedgerEntry::receiver)
+                .containsExactly("GZ");
     }
 
     @Test
