@@ -226,6 +226,26 @@ public class TransferLedger {
 
     /** Opens a transferred case and publishes {@link CaseOpened} in the caller's transaction. */
     public void openCase(TransferCase transferCase) {
+        insertCase(transferCase);
+        events.publishEvent(new CaseOpened(transferCase));
+    }
+
+    /**
+     * Opens the case of a cross-store return request (异地异店退货). No {@link CaseOpened}: the legal clocks of Order
+     * No. 121 are a complaint's; a return's answer is due by its own time, which the returns feature keeps.
+     */
+    public void openReturnCase(TransferCase transferCase) {
+        insertCase(transferCase);
+    }
+
+    /** Links a case to another one it came from or led to, e.g. a return request and the complaint it became. */
+    public void link(String gatewayRef, String linkedCase) {
+        jdbc.sql("update transfer_case set linked_case_ref = ? where gateway_ref = ?")
+                .params(linkedCase, gatewayRef)
+                .update();
+    }
+
+    private void insertCase(TransferCase transferCase) {
         CaseJurisdiction jurisdiction = transferCase.jurisdiction();
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
@@ -240,7 +260,6 @@ public class TransferLedger {
                         jurisdiction == null ? null : jurisdiction.detail(),
                         jurisdiction == null ? null : jurisdiction.toTellColumn())
                 .update();
-        events.publishEvent(new CaseOpened(transferCase));
     }
 
     /**
