@@ -156,6 +156,11 @@
       <xsl:sequence select="gba:store('return-store', c:ReturnStore)"/>
       <reason>{c:Reason}</reason>
       <requested-time>{c:RequestedAt}</requested-time>
+      <xsl:for-each select="c:Consumer">
+        <consumer>
+          <xsl:call-template name="person-contact"/>
+        </consumer>
+      </xsl:for-each>
     </return-request>
   </xsl:template>
 

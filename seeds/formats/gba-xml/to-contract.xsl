@@ -220,6 +220,11 @@
       <xsl:sequence select="gba:element('Reason', reason)"/>
       <xsl:sequence select="gba:element('CommitmentId', @commitment)"/>
       <xsl:sequence select="gba:element('RequestedAt', gba:timestamp(requested-time))"/>
+      <xsl:for-each select="consumer">
+        <Consumer>
+          <xsl:call-template name="person-contact"/>
+        </Consumer>
+      </xsl:for-each>
     </ReturnRequest>
   </xsl:template>
 

@@ -186,6 +186,13 @@
       <ReturnReason>{fx:traditional(c:Reason)}</ReturnReason>
       <xsl:sequence select="hk:element('ReturnPledgeRef', c:CommitmentId)"/>
       <RequestedAt>{c:RequestedAt}</RequestedAt>
+      <xsl:for-each select="c:Consumer">
+        <Consumer>
+          <FullName>{fx:traditional(c:Name)}</FullName>
+          <ContactNo>{c:Phone}</ContactNo>
+          <xsl:sequence select="hk:element('IdentityDoc', c:IdNumber)"/>
+        </Consumer>
+      </xsl:for-each>
     </ReturnRequest>
   </xsl:template>
 

@@ -179,6 +179,13 @@
       <xsl:sequence select="hk:element('Reason', fx:simplified(cc:ReturnReason))"/>
       <xsl:sequence select="hk:element('CommitmentId', cc:ReturnPledgeRef)"/>
       <xsl:sequence select="hk:element('RequestedAt', cc:RequestedAt)"/>
+      <xsl:for-each select="cc:Consumer">
+        <Consumer>
+          <xsl:sequence select="hk:element('Name', fx:simplified(cc:FullName))"/>
+          <xsl:sequence select="hk:element('Phone', cc:ContactNo)"/>
+          <xsl:sequence select="hk:element('IdNumber', cc:IdentityDoc)"/>
+        </Consumer>
+      </xsl:for-each>
     </ReturnRequest>
   </xsl:template>
 

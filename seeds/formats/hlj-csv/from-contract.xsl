@@ -166,6 +166,9 @@
     <xsl:map-entry key="'reason'" select="string(c:Reason)"/>
     <xsl:map-entry key="'commitment_id'" select="c:CommitmentId ! string()"/>
     <xsl:map-entry key="'handled_time'" select="hl:date-time(c:RequestedAt)"/>
+    <xsl:map-entry key="'consumer_name'" select="c:Consumer/c:Name ! string()"/>
+    <xsl:map-entry key="'consumer_phone'" select="c:Consumer/c:Phone ! string()"/>
+    <xsl:map-entry key="'consumer_id_no'" select="c:Consumer/c:IdNumber ! string()"/>
   </xsl:template>
 
   <xsl:template match="c:ReturnDecision">

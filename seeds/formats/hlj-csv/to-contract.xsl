@@ -255,6 +255,13 @@
       <xsl:sequence select="hl:element('Reason', hl:value('reason'))"/>
       <xsl:sequence select="hl:element('CommitmentId', hl:value('commitment_id'))"/>
       <xsl:sequence select="hl:element('RequestedAt', hl:date-time(hl:value('handled_time')))"/>
+      <xsl:if test="hl:value('consumer_name') or hl:value('consumer_phone')">
+        <Consumer>
+          <xsl:sequence select="hl:element('Name', hl:value('consumer_name'))"/>
+          <xsl:sequence select="hl:element('Phone', hl:value('consumer_phone'))"/>
+          <xsl:sequence select="hl:element('IdNumber', hl:value('consumer_id_no'))"/>
+        </Consumer>
+      </xsl:if>
     </ReturnRequest>
   </xsl:template>
 

@@ -217,6 +217,8 @@
       <string key="thyy">{c:Reason}</string>
       <xsl:sequence select="nj:string('cnbh', c:CommitmentId)"/>
       <string key="sqsj">{nj:date-time(c:RequestedAt)}</string>
+      <xsl:sequence select="nj:string('xfzxm', c:Consumer/c:Name), nj:string('xfzdh', c:Consumer/c:Phone),
+          nj:string('xfzzjhm', c:Consumer/c:IdNumber)"/>
     </map>
   </xsl:template>
 

@@ -218,6 +218,14 @@
       <xsl:sequence select="nj:element('Reason', nj:value(., 'thyy'))"/>
       <xsl:sequence select="nj:element('CommitmentId', nj:value(., 'cnbh'))"/>
       <xsl:sequence select="nj:element('RequestedAt', nj:date-time(nj:value(., 'sqsj')))"/>
+      <!-- 消费者: the consumer returning the goods -->
+      <xsl:if test="nj:value(., 'xfzxm') or nj:value(., 'xfzdh')">
+        <Consumer>
+          <xsl:sequence select="nj:element('Name', nj:value(., 'xfzxm'))"/>
+          <xsl:sequence select="nj:element('Phone', nj:value(., 'xfzdh'))"/>
+          <xsl:sequence select="nj:element('IdNumber', nj:value(., 'xfzzjhm'))"/>
+        </Consumer>
+      </xsl:if>
     </ReturnRequest>
   </xsl:template>
 

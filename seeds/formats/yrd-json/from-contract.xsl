@@ -100,7 +100,7 @@
     </map>
   </xsl:template>
 
-  <xsl:template match="c:Complainant | c:Reporter">
+  <xsl:template match="c:Complainant | c:Reporter | c:Consumer">
     <xsl:param name="key" as="xs:string"/>
     <map key="{$key}">
       <string key="name">{c:Name}</string>
@@ -213,6 +213,9 @@
       <string key="reason">{c:Reason}</string>
       <xsl:sequence select="yj:string('commitmentNo', c:CommitmentId)"/>
       <string key="applyTime">{c:RequestedAt}</string>
+      <xsl:apply-templates select="c:Consumer">
+        <xsl:with-param name="key" select="'consumer'"/>
+      </xsl:apply-templates>
     </map>
   </xsl:template>
 

@@ -227,6 +227,11 @@
       <xsl:sequence select="yj:element('Reason', yj:value(., 'reason'))"/>
       <xsl:sequence select="yj:element('CommitmentId', yj:value(., 'commitmentNo'))"/>
       <xsl:sequence select="yj:element('RequestedAt', yj:value(., 'applyTime'))"/>
+      <xsl:for-each select="map[@key = 'consumer']">
+        <Consumer>
+          <xsl:apply-templates select="." mode="person"/>
+        </Consumer>
+      </xsl:for-each>
     </ReturnRequest>
   </xsl:template>
 

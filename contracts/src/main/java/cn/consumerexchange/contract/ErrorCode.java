@@ -42,7 +42,13 @@ public enum ErrorCode {
     EVIDENCE_DIGEST_MISMATCH("An evidence file's bytes do not have the SHA-256 its manifest item declares."),
     EVIDENCE_INCOMPLETE("An evidence file arrived shorter than its declared size: the upload was cut off."),
     EVIDENCE_TOO_LARGE("An evidence file is larger than its declared size or than the exchange takes."),
-    UNKNOWN_EVIDENCE("No evidence item of the case has this SHA-256, or its bytes have not arrived.");
+    UNKNOWN_EVIDENCE("No evidence item of the case has this SHA-256, or its bytes have not arrived."),
+    UNKNOWN_COMMITMENT("No no-reason return commitment (线下无理由退货承诺) of the exchange covers the stores named:"
+            + " the commitment id is unknown, or the origin or return store is not one of its firm's stores."),
+    RETURN_PERIOD_EXPIRED("The return is requested after the commitment's return period (at least 7 days) ran out."),
+    GOODS_EXCLUDED("An item returned is of a kind the commitment excludes from no-reason returns."),
+    COMPENSATION_NOT_RETURN("The request asks for compensation: that is a complaint (投诉), not a no-reason return."),
+    RETURN_AMOUNT_MISMATCH("The purchase's amount is not the sum of its items, or its currencies differ.");
 
     private final String description;
 

@@ -312,6 +312,8 @@ class GbaXmlFormatTest {
                     .containsExactly(tuple("羊毛围巾", 2, "199.00"), tuple("保温杯 500ml", 1, "89.50"));
             assertThat(request.getPurchase().getAmount().getValue()).hasToString("487.50");
             assertThat(request.getReturnStore().getName()).isEqualTo("岭南优品南山海岸城店");
+            assertThat(request.getConsumer().getName()).isEqualTo("林晓雯");
+            assertThat(request.getConsumer().getPhone()).isEqualTo("13760012345");
         }
 
         @Test
@@ -334,7 +336,8 @@ class GbaXmlFormatTest {
                     "<return-request commitment=\"LNYP-7D-2025\">",
                     "<purchase receipt-no=\"0106-03-20260510-1187\" date=\"2026-05-10\">",
                     "<origin-store name=\"岭南优品天河城店\" code=\"LNYP-GZ-0106-03\" area-code=\"440106\"/>",
-                    "<item name=\"羊毛围巾\" quantity=\"2\">", "<unit-price currency=\"CNY\">199.00</unit-price>");
+                    "<item name=\"羊毛围巾\" quantity=\"2\">", "<unit-price currency=\"CNY\">199.00</unit-price>",
+                    "<consumer name=\"林晓雯\" mobile=\"13760012345\"/>");
             assertThat(written("return-decision.xml")).contains(
                     "<return-decision case=\"GZ-TH-20260516-0007\" decision=\"ACCEPTED\" "
                             + "time=\"2026-05-16T16:02:00+08:00\">");

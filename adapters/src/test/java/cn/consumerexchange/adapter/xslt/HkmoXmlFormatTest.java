@@ -198,6 +198,8 @@ class HkmoXmlFormatTest {
         });
         assertThat(request.getReason()).isEqualTo("七日无理由退货：商品未使用，吊牌完好。");
         assertThat(request.getCommitmentId()).isEqualTo("LNYP-7D-2025");
+        assertThat(request.getConsumer().getName()).isEqualTo("陈嘉欣");
+        assertThat(request.getConsumer().getPhone()).isEqualTo("+852 9123 4567");
         assertThat(request.getCaseRef()).isNull();
     }
 

@@ -173,6 +173,7 @@ class YrdJsonFormatTest {
                 .containsExactly(tuple("真丝围巾", 1, "368.00"), tuple("香薰蜡烛礼盒", 2, "129.00"));
         assertThat(request.getPurchase().getAmount().getValue()).isEqualByComparingTo("626.00");
         assertThat(request.getReturnStore().getDivisionCode()).isEqualTo("320102");
+        assertThat(request.getConsumer().getName()).isEqualTo("周敏");
         assertThat(request.getCommitmentId()).isEqualTo("HPSH-7D-2026");
     }
 

@@ -231,6 +231,26 @@ public class TransferLedger {
      * @param openedBy the message that opens it, a complaint or a report
      */
     public void openCase(TransferCase transferCase, MessageKind openedBy) {
+        insertCase(transferCase);
+        events.publishEvent(new CaseOpened(transferCase, openedBy));
+    }
+
+    /**
+     * Opens the case of a cross-store return request (异地异店退货). No {@link CaseOpened}: the legal clocks of Order
+     * No. 121 are a complaint's; a return's answer is due by its own time, which the returns feature keeps.
+     */
+    public void openReturnCase(TransferCase transferCase) {
+        insertCase(transferCase);
+    }
+
+    /** Links a case to another one it came from or led to, e.g. a return request and the complaint it became. */
+    public void link(String gatewayRef, String linkedCase) {
+        jdbc.sql("update transfer_case set linked_case_ref = ? where gateway_ref = ?")
+                .params(linkedCase, gatewayRef)
+                .update();
+    }
+
+    private void insertCase(TransferCase transferCase) {
         CaseJurisdiction jurisdiction = transferCase.jurisdiction();
         jdbc.sql("""
                 insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
@@ -245,7 +265,6 @@ public class TransferLedger {
                         jurisdiction == null ? null : jurisdiction.detail(),
                         jurisdiction == null ? null : jurisdiction.toTellColumn())
                 .update();
-        events.publishEvent(new CaseOpened(transferCase, openedBy));
     }
 
     /**

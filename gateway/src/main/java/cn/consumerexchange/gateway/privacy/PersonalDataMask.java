@@ -35,15 +35,18 @@ public final class PersonalDataMask {
     private static final Pattern ID_CARD_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
 
     /** The masking of each personal field, by its element and the element it is in. */
-    private static final Map<String, UnaryOperator<String>> FIELDS = Map.of(
-            "Complainant/Name", PersonalDataMask::name,
-            "Complainant/Phone", PersonalDataMask::phone,
-            "Complainant/IdNumber", PersonalDataMask::idNumber,
-            "Reporter/Name", PersonalDataMask::name,
-            "Reporter/Phone", PersonalDataMask::phone,
-            "Reporter/IdNumber", PersonalDataMask::idNumber,
-            "Person/Name", PersonalDataMask::name,
-            "Respondent/Address", PersonalDataMask::address);
+    private static final Map<String, UnaryOperator<String>> FIELDS = Map.ofEntries(
+            Map.entry("Complainant/Name", PersonalDataMask::name),
+            Map.entry("Complainant/Phone", PersonalDataMask::phone),
+            Map.entry("Complainant/IdNumber", PersonalDataMask::idNumber),
+            Map.entry("Reporter/Name", PersonalDataMask::name),
+            Map.entry("Reporter/Phone", PersonalDataMask::phone),
+            Map.entry("Reporter/IdNumber", PersonalDataMask::idNumber),
+            Map.entry("Consumer/Name", PersonalDataMask::name),
+            Map.entry("Consumer/Phone", PersonalDataMask::phone),
+            Map.entry("Consumer/IdNumber", PersonalDataMask::idNumber),
+            Map.entry("Person/Name", PersonalDataMask::name),
+            Map.entry("Respondent/Address", PersonalDataMask::address));
     private static final Set<String> FREE_TEXTS = Set.of("Facts", "Clues", "RecordText", "Note", "Reason", "Terms",
             "Description");
 

@@ -78,6 +78,8 @@ public final class OperatorAccessRules {
             path(HttpMethod.GET, "/api/ledger/**"),
             // Related cases (并案) and advisory flags (art. 17).
             path(HttpMethod.GET, "/api/related"),
+            // Cross-store returns: the commitment registry, returns, refunds and settlement statements.
+            path(HttpMethod.GET, "/api/returns/**"),
             path(HttpMethod.GET, "/simulator/**"),
             // The operator API's description (OpenAPI) and its browsable page.
             path(HttpMethod.GET, "/v3/api-docs/**"),

@@ -43,6 +43,8 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.CheckedSignature;
 import cn.consumerexchange.gateway.recognition.Recognition;
 import cn.consumerexchange.gateway.report.ReportSeparation;
+import cn.consumerexchange.gateway.returns.ReturnIntake;
+import cn.consumerexchange.gateway.returns.ReturnRefusedException;
 import cn.consumerexchange.gateway.trace.TraceParent;
 
 /**
@@ -79,13 +81,15 @@ public class MessageIntake {
     private final ReportSeparation separation;
     private final EvidenceManifestCheck evidence;
     private final PartnerMetrics metrics;
+    private final ReturnIntake returns;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
             Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
             Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence,
-            PartnerMetrics metrics) {
+            PartnerMetrics metrics, ReturnIntake returns) {
         this.metrics = metrics;
+        this.returns = returns;
         this.partners = partners;
         this.adapters = adapters;
         this.validator = validator;
@@ -230,19 +234,26 @@ public class MessageIntake {
                             reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null, traceId));
                     ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()), MessageKind.COMPLAINT);
                     ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()), MessageKind.REPORT);
+                } else if (routed.newCase() != null && message.getReturnRequest() != null) {
+                    ledger.openReturnCase(routed.newCase());
+                    returns.opened(routed.newCase(), message.getReturnRequest());
                 } else if (routed.newCase() != null) {
                     ledger.openCase(routed.newCase(), message.getEnvelope().getMessageType());
                 } else if (message.getStatusUpdate() != null) {
                     caseStates.apply(routed.gatewayRef(), sender, entry.messageId(), message.getStatusUpdate());
+                } else if (message.getReturnDecision() != null) {
+                    returns.decided(routed.gatewayRef(), sender, message.getReturnDecision());
+                } else if (message.getReturnSettlement() != null) {
+                    returns.settled(routed.gatewayRef(), sender, message.getReturnSettlement());
                 }
                 return new Recorded(entry, report);
             });
         } catch (IllegalTransitionException illegal) {
             // The acceptance rolled back with the case's state; the update is kept under its case, refused.
-            metrics.rejected(sender.code(), message.getEnvelope().getMessageType(), illegal.violation().code());
-            LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
-                    MessageState.REJECTED, Answers.encode(List.of(illegal.violation())), traceId));
-            return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
+            return refusedOnCase(sender, adapter, message, routed, sha256, payload, illegal.violation(), traceId);
+        } catch (ReturnRefusedException refused) {
+            // Likewise a return's decision or settlement the return cannot take (异地异店退货).
+            return refusedOnCase(sender, adapter, message, routed, sha256, payload, refused.violation(), traceId);
         }
         metrics.accepted(sender.code(), message.getEnvelope().getMessageType());
         List<IntakeResult.Handoff> handoffs = new ArrayList<>();
@@ -253,6 +264,14 @@ public class MessageIntake {
         }
         return IntakeResult.answered(adapter, answers.acknowledgement(recorded.message(),
                 reportCase == null ? null : reportCase.gatewayRef()), handoffs);
+    }
+
+    private IntakeResult refusedOnCase(Partner sender, PartnerAdapter adapter, ExchangeMessage message,
+            Routing.Routed routed, String sha256, byte[] payload, Violation violation, String traceId) {
+        metrics.rejected(sender.code(), message.getEnvelope().getMessageType(), violation.code());
+        LedgerEntry rejected = ledger.record(inbound(sender, message, null, routed.gatewayRef(), sha256, payload,
+                MessageState.REJECTED, Answers.encode(List.of(violation)), traceId));
+        return IntakeResult.answered(adapter, answers.rejection(rejected), List.of());
     }
 
     /** The ledger rows one accepted message made: its own, and the report case's when it came with a report. */
@@ -332,6 +351,10 @@ public class MessageIntake {
             if (violations.isEmpty()) {
                 throw incomplete;
             }
+        }
+        if (violations.isEmpty()) {
+            // A return request is a no-reason return only within the firm's commitment (异地异店退货).
+            violations.addAll(returns.check(message));
         }
         String claimedSender = message.getEnvelope().getSender();
         if (!sender.authority().equals(claimedSender)) {

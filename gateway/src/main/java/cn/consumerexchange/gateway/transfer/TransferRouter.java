@@ -16,6 +16,7 @@ import cn.consumerexchange.contract.v1.Complaint;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.Report;
 import cn.consumerexchange.contract.v1.Respondent;
+import cn.consumerexchange.contract.v1.ReturnRequest;
 import cn.consumerexchange.gateway.ledger.CaseJurisdiction;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
@@ -26,9 +27,10 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
  * Decides where a valid inbound message goes (分拨).
  *
  * <p>A complaint goes to the partner with jurisdiction over its respondent and opens a transferred case; so does a
- * report (举报), by the same rule (Order No. 121 art. 13–14, see {@link JurisdictionResolver}). Every other
- * message is about a case the gateway already knows and goes to the case's other party: the receiving side's status,
- * evidence and records flow back to the origin, and the origin's follow-ups flow to the receiving side.
+ * report (举报), by the same rule (Order No. 121 art. 13–14, see {@link JurisdictionResolver}). A cross-store return
+ * request (异地异店退货) opens a case with the region of purchase. Every other message is about a case the gateway
+ * already knows and goes to the case's other party: the receiving side's status, evidence, records and return
+ * decisions flow back to the origin, and the origin's follow-ups flow to the receiving side.
  */
 @Component
 public class TransferRouter {
@@ -38,6 +40,7 @@ public class TransferRouter {
     static final String DIVISION_PATH = "/ExchangeMessage/Complaint/Respondent/DivisionCode";
     static final String REPORT_DIVISION_PATH = "/ExchangeMessage/Report/Respondent/DivisionCode";
     static final String CASE_REF_PATH = "/ExchangeMessage/Envelope/CaseRef";
+    static final String RETURN_DIVISION_PATH = "/ExchangeMessage/ReturnRequest/Purchase/OriginStore/DivisionCode";
 
     private final JurisdictionResolver jurisdiction;
     private final PartnerRegistry partners;
@@ -65,7 +68,40 @@ public class TransferRouter {
             return openCase(sender, message, report.getRespondent(), report.getOriginCaseNumber(),
                     REPORT_DIVISION_PATH);
         }
+        if (message.getReturnRequest() != null) {
+            return openReturnCase(sender, message, message.getReturnRequest());
+        }
         return routeFollowUp(sender, message);
+    }
+
+    /**
+     * Opens the case of a cross-store return request (异地异店退货): it goes to the region of purchase, where the
+     * purchase and the firm's commitment are recorded and the return is decided (brief §4 item 6), served as for a
+     * complaint by the partner whose coverage is most specific for the store of purchase's division.
+     */
+    private Routing openReturnCase(Partner sender, ExchangeMessage message, ReturnRequest request) {
+        String division = request.getPurchase().getOriginStore().getDivisionCode();
+        Optional<Partner> region = jurisdiction.partnerFor(division);
+        if (region.isEmpty()) {
+            return refused(ErrorCode.NO_PARTNER_FOR_REGION, RETURN_DIVISION_PATH,
+                    "No partner of the exchange serves division " + division + ", where the goods were bought, yet");
+        }
+        Partner receiver = region.get();
+        if (receiver.code().equals(sender.code())) {
+            return refused(ErrorCode.NO_JURISDICTION, RETURN_DIVISION_PATH, "The goods were bought in division "
+                    + division + ", which the sender serves itself; a return is exchanged only between regions");
+        }
+        String gatewayRef = references.next();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CaseJurisdiction why = new CaseJurisdiction("RETURN_REGION_OF_PURCHASE", "退货申请交购买门店所在地 " + division
+                + " 决定，由 " + receiver.code() + " 处理。\nA return is decided in the region of purchase: store division "
+                + division + ", served by " + receiver.code() + ".", List.of());
+        // The request's own case number where it gives one, else its message id: the sender's name for it.
+        String originCaseNumber = request.getCaseRef() != null ? request.getCaseRef()
+                : message.getEnvelope().getMessageId();
+        return new Routing.Routed(receiver, gatewayRef, new TransferCase(gatewayRef, sender.code(),
+                originCaseNumber, message.getEnvelope().getMessageId(), receiver.code(), division,
+                CaseState.TRANSFERRED.name(), now, now, false, null, why));
     }
 
     /**

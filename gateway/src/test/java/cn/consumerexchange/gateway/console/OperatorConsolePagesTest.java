@@ -13,7 +13,7 @@ import cn.consumerexchange.gateway.ConsoleSession;
 import cn.consumerexchange.gateway.OperatorViewsTestSupport;
 
 /**
- * The console's search, case and payload pages, in English and in Chinese, against the real gateway.
+ * The console's search, case, payload and returns pages, in English and in Chinese, against the real gateway.
  */
 class OperatorConsolePagesTest extends OperatorViewsTestSupport {
 
@@ -75,6 +75,16 @@ class OperatorConsolePagesTest extends OperatorViewsTestSupport {
 
     private ConsoleSession console() {
         return ConsoleSession.loggedIn(port, "operator", "demo-operator");
+    }
+
+    @Test
+    void theReturnsPageListsTheCommitmentsTheSchemesTheRatesAndTodaysStatement() {
+        String english = page("/console/returns?lang=en");
+        assertThat(english).contains("<h1>Cross-store returns</h1>", "岭南优品", "LNYP-7D-2025",
+                "LNYP-HK-0001-02 · 810000 · HKD", "JS-ADV-48H", "100 HKD = 91.27 CNY",
+                "href=\"/api/returns/statements");
+        String chinese = page("/console/returns?lang=zh");
+        assertThat(chinese).contains("<h1>异地异店退换货</h1>", "线下无理由退货承诺", "先行垫付机制");
     }
 
     private String page(String uri) {

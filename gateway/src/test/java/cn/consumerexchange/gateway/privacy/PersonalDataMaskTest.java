@@ -121,6 +121,24 @@ class PersonalDataMaskTest {
                         "<Phone>+*** **** 4567</Phone>", "<OriginCaseNumber>SZ12315-2026-000123</OriginCaseNumber>");
     }
 
+    @Test
+    void theConsumerOfAReturnRequestIsMaskedAndItsStoresAreNot() throws Exception {
+        Document contract = parse("""
+                <ExchangeMessage xmlns="urn:cn:consumer-exchange:contract:v1">
+                  <ReturnRequest>
+                    <ReturnStore><Name>岭南优品南山海岸城店</Name><StoreCode>LNYP-SZ-0305-01</StoreCode>
+                      <DivisionCode>440305</DivisionCode></ReturnStore>
+                    <Consumer><Name>林晓雯</Name><Phone>13760012345</Phone><IdNumber>440305199001011234</IdNumber></Consumer>
+                  </ReturnRequest>
+                </ExchangeMessage>""");
+
+        PersonalDataMask.mask(contract);
+
+        assertThat(write(contract)).contains("<Name>林**</Name>", "<Phone>*******2345</Phone>",
+                "<IdNumber>4****************4</IdNumber>", "<Name>岭南优品南山海岸城店</Name>")
+                .doesNotContain("13760012345", "晓雯");
+    }
+
     private static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
