@@ -10,6 +10,14 @@
 #   ARTEMIS_USER, ARTEMIS_PASSWORD  the gateway's user: every permission on every address
 #   QUEUE_PARTNERS                  codes of the partners on queues (default: the nine Greater Bay Area cities)
 #   <CODE>_PARTNER_TOKEN            each queue partner's password; its user name is its code
+#   ARTEMIS_HA_ROLE                 primary or backup for one broker of a high-availability pair; unset for one broker
+#   ARTEMIS_HA_CONNECTOR            with a role: this broker's address as its peer and clients reach it, tcp://host:port
+#   ARTEMIS_HA_PEER                 with a role: the other broker's address
+#
+# A pair shares one store (shared-store): the instance's data/ is the same directory for both, and whichever holds its
+# lock is active. The backup waits, without an open acceptor, until the primary dies or stops, then loads the journal
+# and serves; the primary takes over again when it comes back (failback). Both announce themselves over a cluster
+# connection, so that a client connected to one learns of the other and fails over to it.
 #
 # A queue partner may send to partner.<CODE>.inbound and consume and browse partner.<CODE>.replies and .outbound,
 # nothing else. Its queues are created with the broker, since it may create nothing. The same as the gateway's
@@ -25,10 +33,43 @@ token() {
 }
 for code in $QUEUE_PARTNERS; do token "$code" > /dev/null; done
 
-cp "$(dirname "$0")/broker.xml" "$ETC/broker.xml"
-
 # A backslash is an escape in a properties file.
 escaped() { printf '%s' "$1" | sed 's/\\/\\\\/g'; }
+xml_escaped() { printf '%s' "$1" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g'; }
+
+# The pair's part of broker.xml: its policy, how each broker is reached, and the cluster connection between them,
+# authenticated with the gateway's user (both brokers have it). No messages move between the two: only one is active.
+high_availability() {
+  case $1 in
+    primary) policy='<primary><failover-on-shutdown>true</failover-on-shutdown></primary>' ;;
+    backup) policy='<backup><allow-failback>true</allow-failback><failover-on-shutdown>true</failover-on-shutdown></backup>' ;;
+    *) echo "ARTEMIS_HA_ROLE is primary or backup, not $1" >&2; exit 1 ;;
+  esac
+  printf '    <ha-policy><shared-store>%s</shared-store></ha-policy>\n' "$policy"
+  printf '    <connectors>\n'
+  printf '      <connector name="self">%s</connector>\n' "$(xml_escaped "${ARTEMIS_HA_CONNECTOR:?set ARTEMIS_HA_CONNECTOR}")"
+  printf '      <connector name="peer">%s</connector>\n' "$(xml_escaped "${ARTEMIS_HA_PEER:?set ARTEMIS_HA_PEER}")"
+  printf '    </connectors>\n'
+  printf '    <cluster-user>%s</cluster-user>\n' "$(xml_escaped "$ARTEMIS_USER")"
+  printf '    <cluster-password>%s</cluster-password>\n' "$(xml_escaped "$ARTEMIS_PASSWORD")"
+  printf '    <cluster-connections>\n'
+  printf '      <cluster-connection name="exchange-pair">\n'
+  printf '        <connector-ref>self</connector-ref>\n'
+  printf '        <message-load-balancing>OFF</message-load-balancing>\n'
+  printf '        <static-connectors><connector-ref>peer</connector-ref></static-connectors>\n'
+  printf '      </cluster-connection>\n'
+  printf '    </cluster-connections>\n'
+}
+
+if [ -n "${ARTEMIS_HA_ROLE:-}" ]; then
+  high_availability "$ARTEMIS_HA_ROLE" > "$ETC/high-availability.part"
+  awk -v part="$ETC/high-availability.part" \
+    '/<!-- @high-availability@/ { while ((getline line < part) > 0) print line; close(part); skip = 1 }
+     skip && /-->/ { skip = 0; next } !skip' \
+    "$(dirname "$0")/broker.xml" > "$ETC/broker.xml"
+else
+  cp "$(dirname "$0")/broker.xml" "$ETC/broker.xml"
+fi
 
 # security_setting MATCH EXTRA_SENDERS EXTRA_READERS: every permission for the gateway, send or consume and browse
 # for the roles given (",partner-SZ").

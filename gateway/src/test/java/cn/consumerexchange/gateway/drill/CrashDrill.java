@@ -124,12 +124,17 @@ final class CrashDrill {
 
     /** The gateway's user gets a password of its own; Shenzhen's token is its broker password, as in a deployment. */
     private StandaloneBroker standaloneBroker(int port, String shenzhenToken) {
+        return new StandaloneBroker(settings.artemisHome(), settings.brokerConfig(), settings.runDirectory(), port,
+                "drill-gateway", "drill-gateway-" + UUID.randomUUID(), queuePartnerTokens(shenzhenToken));
+    }
+
+    /** A broker password for each queue partner configure.sh sets up, Shenzhen's being the one given. */
+    static Map<String, String> queuePartnerTokens(String shenzhenToken) {
         Map<String, String> tokens = new TreeMap<>();
         QUEUE_PARTNERS.forEach(code -> tokens.put(code, "drill-" + code.toLowerCase(Locale.ROOT) + "-"
                 + UUID.randomUUID()));
         tokens.put("SZ", shenzhenToken);
-        return new StandaloneBroker(settings.artemisHome(), settings.brokerConfig(), settings.runDirectory(), port,
-                "drill-gateway", "drill-gateway-" + UUID.randomUUID(), tokens);
+        return tokens;
     }
 
     private List<String> gatewayArguments(LedgerDatabase ledger, int httpPort, DrillBroker broker,

@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.drill;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,22 @@ final class DeliveryLog {
 
     int unreadableCount() {
         return unreadable.get();
+    }
+
+    /**
+     * Waits until this receiver holds every complaint the sender was told was accepted, at least {@code expected} of
+     * them, or until {@code timeout} passes: the reconciliation that follows says what is missing.
+     */
+    void awaitEveryAcknowledged(Acknowledgements answers, int expected, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, String> accepted = answers.accepted();
+            if (accepted.size() >= expected && accepted.keySet().stream().allMatch(this::contains)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Whether every copy of the message carried one and the same key. */

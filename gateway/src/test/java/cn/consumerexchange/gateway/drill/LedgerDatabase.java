@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -34,14 +35,22 @@ final class LedgerDatabase {
     private final String user;
     private final List<String> gatewayArguments;
     private final Map<String, String> gatewayEnvironment;
+    /** The PostgreSQL database made for this run alone, dropped by {@link #drop()}; null otherwise. */
+    private final String ownDatabase;
 
     private LedgerDatabase(String description, String url, String user, List<String> gatewayArguments,
             Map<String, String> gatewayEnvironment) {
+        this(description, url, user, gatewayArguments, gatewayEnvironment, null);
+    }
+
+    private LedgerDatabase(String description, String url, String user, List<String> gatewayArguments,
+            Map<String, String> gatewayEnvironment, String ownDatabase) {
         this.description = description;
         this.url = url;
         this.user = user;
         this.gatewayArguments = gatewayArguments;
         this.gatewayEnvironment = gatewayEnvironment;
+        this.ownDatabase = ownDatabase;
     }
 
     static LedgerDatabase create(String kind, Path runDirectory, String runName) {
@@ -74,6 +83,36 @@ final class LedgerDatabase {
                         "--spring.datasource.password=", "--spring.flyway.schemas=" + schema,
                         "--spring.flyway.default-schema=" + schema),
                 Map.of("SPRING_PROFILES_ACTIVE", "postgres"));
+    }
+
+    /**
+     * A database of its own on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust), which several gateway
+     * processes share as a deployment's instances do; {@link #drop()} removes it.
+     */
+    static LedgerDatabase freshPostgresDatabase(String runName) {
+        String database = "scale_" + runName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        postgresStatement("create database " + database);
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+        return new LedgerDatabase("PostgreSQL, database " + database, url, "postgres",
+                List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password="),
+                Map.of("SPRING_PROFILES_ACTIVE", "postgres"), database);
+    }
+
+    /** Drops the database {@link #freshPostgresDatabase} made, whoever is still connected to it. */
+    void drop() {
+        if (ownDatabase != null) {
+            postgresStatement("drop database if exists " + ownDatabase + " with (force)");
+        }
+    }
+
+    private static void postgresStatement(String sql) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed: " + sql, e);
+        }
     }
 
     static String h2Options() {

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A standalone Artemis broker in a process of its own, set up as {@code docker-compose.yml} sets up its broker: an
@@ -26,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * <p>A kill is a SIGKILL of the broker's JVM; a restart runs the same instance, so its journal, and the duplicate ids
  * it has seen, survive. Every start writes its own log, {@code broker-<n>.log} in the run directory. No broker
  * outlives the drill: {@link #close()} stops it, and a JVM shutdown hook kills one a crashed test left behind.
+ *
+ * <p>One of a high-availability pair ({@link #ofPair}) has a name of its own ({@code primary}, {@code backup}) for its
+ * instance directory and logs, the pair's {@code ARTEMIS_HA_*} settings for configure.sh, and its {@code data/} linked
+ * to the store both share, as {@code deploy/artemis/entrypoint.sh} links it in docker-compose.ha.yml.
  */
 final class StandaloneBroker implements DrillBroker {
 
@@ -40,7 +46,9 @@ final class StandaloneBroker implements DrillBroker {
     private final Path artemisHome;
     private final Path brokerConfig;
     private final Path directory;
+    private final String name;
     private final Path instance;
+    private final Path sharedData;
     private final int port;
     private final String user;
     private final String password;
@@ -59,18 +67,39 @@ final class StandaloneBroker implements DrillBroker {
      */
     StandaloneBroker(Path artemisHome, Path brokerConfig, Path directory, int port, String user, String password,
             Map<String, String> partnerTokens) {
+        this(artemisHome, brokerConfig, directory, "broker", port, user, password, partnerTokens, Map.of(), null);
+    }
+
+    private StandaloneBroker(Path artemisHome, Path brokerConfig, Path directory, String name, int port, String user,
+            String password, Map<String, String> partnerTokens, Map<String, String> settings, Path sharedData) {
         this.artemisHome = artemisHome;
         this.brokerConfig = brokerConfig;
         this.directory = directory;
-        this.instance = directory.resolve("broker-instance");
+        this.name = name;
+        this.instance = directory.resolve(name + "-instance");
+        this.sharedData = sharedData;
         this.port = port;
         this.user = user;
         this.password = password;
-        Map<String, String> variables = new ConcurrentHashMap<>();
+        Map<String, String> variables = new ConcurrentHashMap<>(settings);
         variables.put("ARTEMIS_USER", user);
         variables.put("ARTEMIS_PASSWORD", password);
         partnerTokens.forEach((code, token) -> variables.put(code + "_PARTNER_TOKEN", token));
         this.environment = Map.copyOf(variables);
+    }
+
+    /**
+     * One broker of a shared-store pair, as configure.sh sets it up with {@code ARTEMIS_HA_ROLE}: {@code role} is
+     * {@code primary} or {@code backup}, {@code port} its acceptor's, {@code peerPort} the other's, {@code sharedData}
+     * the store both use.
+     */
+    static StandaloneBroker ofPair(String role, Path artemisHome, Path brokerConfig, Path directory, int port,
+            int peerPort, Path sharedData, String user, String password, Map<String, String> partnerTokens) {
+        return new StandaloneBroker(artemisHome, brokerConfig, directory, role, port, user, password, partnerTokens,
+                Map.of("ARTEMIS_HA_ROLE", role,
+                        "ARTEMIS_HA_CONNECTOR", "tcp://127.0.0.1:" + port,
+                        "ARTEMIS_HA_PEER", "tcp://127.0.0.1:" + peerPort),
+                sharedData);
     }
 
     @Override
@@ -83,27 +112,61 @@ final class StandaloneBroker implements DrillBroker {
         return "standalone Artemis " + instance;
     }
 
+    /** The URL of this broker for a client on this machine. */
+    String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
     /** Native mode against this broker, as docker-compose.yml runs the gateway; the embedded broker is off. */
     @Override
     public List<String> gatewayArguments() {
+        return gatewayArguments(url());
+    }
+
+    /** The same, with another URL for this broker: a pair's failover URL naming both. */
+    List<String> gatewayArguments(String brokerUrl) {
         return List.of(
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=tcp://127.0.0.1:" + port,
+                "--spring.artemis.broker-url=" + brokerUrl,
                 "--spring.artemis.user=" + user,
                 "--spring.artemis.password=" + password);
     }
 
     /** Creates the instance on the first start; configures it and runs it, and waits until its acceptor listens. */
     void start(Duration timeout) {
+        launch();
+        awaitListening(timeout);
+    }
+
+    /**
+     * Starts the backup of a pair and waits until it has announced itself to the active primary: from then on it takes
+     * over when the primary dies. A passive backup opens no acceptor.
+     */
+    void startPassive(Duration timeout) {
+        launch();
+        awaitLog("AMQ221031", timeout);
+    }
+
+    /** Waits until this broker, a backup, has taken over and serves: its acceptor listens. */
+    void awaitActive(Duration timeout) {
+        awaitLog("AMQ221010", timeout);
+        awaitListening(timeout);
+    }
+
+    /** Creates the instance unless it exists (and links its data to the shared store), configures it and runs it. */
+    private void launch() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the broker is already running");
         }
         if (!Files.exists(instance.resolve("etc/broker.xml"))) {
             create();
+            if (sharedData != null) {
+                linkSharedData();
+            }
         }
         run(List.of("/bin/sh", brokerConfig.resolve("configure.sh").toString(), instance.resolve("etc").toString()),
-                directory.resolve("broker-configure.log"), CREATE_TIMEOUT);
+                directory.resolve(name + "-configure.log"), CREATE_TIMEOUT);
         try {
             process = new ProcessBuilder("/bin/sh", instance.resolve("bin/artemis").toString(), "run")
                     .directory(instance.toFile())
@@ -114,7 +177,42 @@ final class StandaloneBroker implements DrillBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the broker in " + instance, e);
         }
-        awaitListening(timeout);
+    }
+
+    private void linkSharedData() {
+        try {
+            Files.createDirectories(sharedData);
+            Path data = instance.resolve("data");
+            if (Files.isDirectory(data)) {
+                try (Stream<Path> files = Files.walk(data)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
+            Files.createSymbolicLink(data, sharedData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link " + instance + "/data to " + sharedData, e);
+        }
+    }
+
+    /** Waits for a message code (e.g. {@code AMQ221031}) in the log of this start. */
+    private void awaitLog(String code, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the broker exited with " + process.exitValue() + "; see "
+                        + log(starts));
+            }
+            try {
+                if (Files.exists(log(starts)) && Files.readString(log(starts), StandardCharsets.UTF_8).contains(code)) {
+                    return;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pause(250);
+        }
+        throw new IllegalStateException(code + " not logged by the broker within " + timeout + "; see "
+                + log(starts));
     }
 
     /** The operating system's id of the broker's JVM (the script that started it waits for it), for the drill's log. */
@@ -156,7 +254,7 @@ final class StandaloneBroker implements DrillBroker {
             throw new IllegalStateException("no Artemis distribution at " + artemisHome + " (drill.artemis-home): "
                     + "run the drill with -Pdrill, whose build unpacks it");
         }
-        run(command, directory.resolve("broker-create.log"), CREATE_TIMEOUT);
+        run(command, directory.resolve(name + "-create.log"), CREATE_TIMEOUT);
     }
 
     /** Runs a setup command to its end, with the broker's environment; fails with its output if it fails. */
@@ -199,7 +297,7 @@ final class StandaloneBroker implements DrillBroker {
     }
 
     private Path log(int start) {
-        return directory.resolve("broker-" + start + ".log");
+        return directory.resolve(name + "-" + start + ".log");
     }
 
     private static void killTree(Process process) {
