@@ -54,8 +54,8 @@ class SharedPartnerSwitchTest {
         String run = UUID.randomUUID().toString();
         String database = "jdbc:h2:mem:shared-" + run
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        first = start(1, database, run);
-        second = start(2, database, run);
+        first = start(database, run);
+        second = start(database, run);
     }
 
     @AfterAll
@@ -69,11 +69,12 @@ class SharedPartnerSwitchTest {
         SHANGHAI.stop();
     }
 
-    private static ConfigurableApplicationContext start(int serverId, String database, String run) {
+    private static ConfigurableApplicationContext start(String database, String run) {
         Map<String, Object> settings = new HashMap<>();
         GatewayTestSupport.register((name, value) -> settings.put(name, value.get()), SHANGHAI);
         settings.put("spring.datasource.url", database);
-        settings.put("spring.artemis.embedded.server-id", serverId);
+        // No server id of our own: Spring Boot numbers each embedded broker of the JVM, and an id taken by another
+        // test's cached context would connect this instance to that context's broker.
         settings.put("server.port", 0);
         // One ledger, one signing key.
         settings.put("exchange.ledger-chain.private-key", "target/test-keys/" + run + "/ledger-signing.key");

@@ -48,6 +48,7 @@ import cn.consumerexchange.gateway.transfer.Sha256;
  * Against this machine's RabbitMQ, in the {@code services} Maven profile.
  */
 @Tag("services")
+@Tag("rabbitmq")
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignedAmqpFlowTest {

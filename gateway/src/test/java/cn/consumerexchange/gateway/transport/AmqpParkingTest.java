@@ -35,6 +35,7 @@ import cn.consumerexchange.gateway.conformance.SampleCases;
  * is answered {@code GATEWAY_UNAVAILABLE}, and the messages after it go through. Needs this machine's RabbitMQ; runs in the {@code services} Maven profile.
  */
 @Tag("services")
+@Tag("rabbitmq")
 // Closed after the class: another test context consuming the same RabbitMQ queues would take its messages.
 @DirtiesContext
 @CamelSpringBootTest

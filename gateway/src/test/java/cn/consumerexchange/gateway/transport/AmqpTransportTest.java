@@ -41,6 +41,7 @@ import cn.consumerexchange.gateway.GatewayTestSupport;
  * platform's outbound queue. Runs in the {@code services} Maven profile.
  */
 @Tag("services")
+@Tag("rabbitmq")
 // Closed after the class: another test context consuming the same RabbitMQ queues would take its messages.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -94,7 +94,8 @@ class BatchFileTransportTest {
         assertThat(result.get(2)).startsWith("\"3\",\"HL-" + run + "-2\",\"REJECTED\",\"\",\"INVALID_CREDIT_CODE\"")
                 .contains("/ExchangeMessage/Complaint/Respondent/CreditCode");
         assertThat(result.get(3)).startsWith("\"4\",\"HL-" + run + "-3\",\"ACCEPTED\",\"GW-");
-        assertThat(moved(".done", "batch-" + run)).hasSize(1);
+        // The file is moved once its route completes, just after its result is written.
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "batch-" + run).size() == 1);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> PARTNERS.verify(2,
                 postRequestedFor(urlEqualTo("/partners/SH/inbox")).withRequestBody(containing("HL-" + run))));
 
@@ -127,7 +128,7 @@ class BatchFileTransportTest {
         List<String> result = resultLines(awaitResults("one-" + run, 1).get(0));
         assertThat(result).hasSize(2);
         assertThat(result.get(1)).startsWith("\"2\",\"HL-" + run + "-1\",\"ACCEPTED\",\"GW-");
-        assertThat(moved(".done", "one-" + run)).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "one-" + run).size() == 1);
     }
 
     @Test
@@ -147,7 +148,7 @@ class BatchFileTransportTest {
 
         List<String> result = resultLines(awaitResults("header-" + run, 1).get(0));
         assertThat(result).containsExactly(RESULT_HEADER, "\"\",\"\",\"NO_CASES\",\"\",\"\",\"The file holds no cases\"");
-        assertThat(moved(".done", "header-" + run)).hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "header-" + run).size() == 1);
     }
 
     @Test
@@ -156,7 +157,7 @@ class BatchFileTransportTest {
 
         List<String> result = resultLines(awaitResults("empty-" + run, 1).get(0));
         assertThat(result).containsExactly(RESULT_HEADER, "\"\",\"\",\"NO_CASES\",\"\",\"\",\"The file holds no cases\"");
-        await().atMost(Duration.ofSeconds(5)).until(() -> moved(".done", "empty-" + run).size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "empty-" + run).size() == 1);
         assertThat(ROOT.resolve("HL/in/empty-" + run + ".csv")).doesNotExist();
     }
 
@@ -172,7 +173,7 @@ class BatchFileTransportTest {
         assertThat(results).allSatisfy(file -> assertThat(file.getFileName().toString())
                 .matches(Pattern.quote("twice-" + run) + "\\.\\d{8}T\\d{9}-" + sha8 + "\\.result\\.csv"));
         assertThat(resultLines(results.get(1))).isEqualTo(resultLines(results.get(0)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> moved(".done", "twice-" + run).size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "twice-" + run).size() == 2);
     }
 
     @Test
