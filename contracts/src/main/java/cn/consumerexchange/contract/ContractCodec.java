@@ -92,10 +92,20 @@ public final class ContractCodec {
      *                                    is null
      */
     public byte[] write(ExchangeMessage message) {
+        return serialise(writeDocument(message));
+    }
+
+    /**
+     * Marshals a message into a DOM and checks it as {@link #write} does, without serialising it: for a reader in this
+     * process (an adapter's stylesheet), which would otherwise parse the bytes back into the same tree.
+     *
+     * @throws ContractViolationException if the message does not conform to the schema
+     */
+    public Document writeDocument(ExchangeMessage message) {
         Objects.requireNonNull(message, "message");
         Document document = marshal(message);
         requireValid(document);
-        return serialise(document);
+        return document;
     }
 
     /** The text screen's violations, then the schema's at paths the screen did not already report. */

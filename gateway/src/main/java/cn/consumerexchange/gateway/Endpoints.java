@@ -34,6 +34,13 @@ public final class Endpoints {
     public static final String GATEWAY_REF_HEADER = "exchangeGatewayRef";
     /** Camel/JMS header: the partner a message is delivered to. */
     public static final String RECEIVER_HEADER = "exchangeReceiver";
+    /**
+     * Camel/JMS header of a nudge whose body is the message already written in the receiver's format at intake: that
+     * format's name. A nudge without it carries the contract document.
+     */
+    public static final String WRITTEN_FOR_HEADER = "exchangeWrittenFor";
+    /** Camel/JMS header of a nudge: the type of the message, with {@link #WRITTEN_FOR_HEADER}. */
+    public static final String MESSAGE_TYPE_HEADER = "exchangeMessageType";
     /** Camel header: the file a delivery to a batch-file partner is written to. */
     public static final String FILE_NAME_HEADER = "exchangeFileName";
     /** JMS property: Artemis drops a second message with the same value on the same address. */

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import javax.xml.transform.dom.DOMSource;
 
+import org.w3c.dom.Document;
+
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
@@ -21,7 +23,6 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractViolationException;
-import cn.consumerexchange.contract.HardenedXmlParser;
 import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
@@ -38,9 +39,6 @@ public final class XsltAdapter implements PartnerAdapter {
     private static final String CONTRACT_NAMESPACE = "urn:cn:consumer-exchange:contract:v1";
     private static final ContractCodec CODEC = ContractCodec.standard();
     private static final int MAX_REASON_LENGTH = 300;
-    /** Our own output is trusted, but every XML the exchange reads passes the same guard. */
-    private static final HardenedXmlParser CONTRACT_PARSER = new HardenedXmlParser(
-            ContractCodec.DEFAULT_MAX_DOCUMENT_BYTES, ContractCodec.DEFAULT_MAX_ELEMENT_DEPTH);
 
     private final FormatDescriptor descriptor;
     private final Processor processor;
@@ -148,7 +146,7 @@ public final class XsltAdapter implements PartnerAdapter {
         if (!messageTypes().contains(type)) {
             throw new IllegalArgumentException("Format " + format() + " does not carry " + type + " messages");
         }
-        XdmNode contract = contractDocument(CODEC.write(message));
+        XdmNode contract = contractDocument(CODEC.writeDocument(message));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             FormatProcessor.transform(fromContract, contract, transformer -> {
@@ -164,9 +162,10 @@ public final class XsltAdapter implements PartnerAdapter {
         return out.toByteArray();
     }
 
-    private XdmNode contractDocument(byte[] xml) {
+    /** The checked DOM is copied into Saxon as it is: writing it out and parsing it back would give the same tree. */
+    private XdmNode contractDocument(Document checked) {
         try {
-            return processor.newDocumentBuilder().build(new DOMSource(CONTRACT_PARSER.parse(xml)));
+            return processor.newDocumentBuilder().build(new DOMSource(checked));
         } catch (SaxonApiException e) {
             throw new IllegalStateException("cannot copy a parsed DOM into Saxon", e);
         }

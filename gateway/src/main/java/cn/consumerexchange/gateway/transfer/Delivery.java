@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.contract.ContractCodec;
-import cn.consumerexchange.contract.v1.Envelope;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
+import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.evidence.EvidenceHandOver;
@@ -58,6 +58,8 @@ public class Delivery {
     /** The operator action replaying a delivered message: the nudge's header and the exchange property. */
     static final String REPLAY_ACTION = "exchangeReplayAction";
     static final String MESSAGE_TYPE = "exchangeMessageType";
+    /** The format the nudge's body is written in (see {@link ReceiverCopy}); null for a contract document. */
+    static final String WRITTEN_FOR = "exchangeWrittenFor";
     static final String TRACE = "exchangeTrace";
     /** Lets an HTTP partner recognise a delivery it has already taken, should it arrive twice after a crash. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -72,11 +74,13 @@ public class Delivery {
     private final Recognition recognition;
     private final EvidenceHandOver evidence;
     private final PartnerMetrics metrics;
+    private final DeliveryDispatcher dispatcher;
 
     public Delivery(DeliveryLedger ledger, PartnerRegistry partners, PartnerCircuits circuits,
             AdapterCatalog adapters, ContractCodec codec, Clock clock, ExchangeProperties properties,
-            Recognition recognition, EvidenceHandOver evidence, PartnerMetrics metrics) {
+            Recognition recognition, EvidenceHandOver evidence, PartnerMetrics metrics, DeliveryDispatcher dispatcher) {
         this.metrics = metrics;
+        this.dispatcher = dispatcher;
         this.ledger = ledger;
         this.partners = partners;
         this.circuits = circuits;
@@ -100,6 +104,11 @@ public class Delivery {
         exchange.setProperty(RECEIVER, nudge.get(Endpoints.RECEIVER_HEADER));
         exchange.setProperty(GATEWAY_REF, nudge.get(Endpoints.GATEWAY_REF_HEADER));
         exchange.setProperty(REPLAY_ACTION, nudge.get(REPLAY_ACTION));
+        Object writtenFor = nudge.get(Endpoints.WRITTEN_FOR_HEADER);
+        if (writtenFor != null) {
+            exchange.setProperty(WRITTEN_FOR, writtenFor);
+            exchange.setProperty(MESSAGE_TYPE, MessageKind.valueOf((String) nudge.get(Endpoints.MESSAGE_TYPE_HEADER)));
+        }
         boolean heldByIntake = Boolean.TRUE.equals(nudge.get(Endpoints.HELD_BY_INTAKE_HEADER));
         // The nudge carries the message's trace (调用链); the attempt's log lines show it until the attempt ends.
         TraceParent trace = TraceParent.parse((String) nudge.get(TraceParent.HEADER)).orElseGet(TraceParent::start);
@@ -117,21 +126,28 @@ public class Delivery {
      * The message as the receiver gets it: addressed to its authority and carrying the gateway's reference, an evidence
      * manifest's bytes handed over, and, when its type needs recognition (互认), the signed original, the sender's
      * signature and the gateway's verdict on it. A replay goes out under a delivery id of its own, so the receiver's
-     * de-duplication does not drop the copy it lost.
+     * de-duplication does not drop the copy it lost. A nudge that carries the copy the intake wrote for the receiver's
+     * format is sent as it is; a contract document is written here, and a copy for a format the receiver no longer
+     * has is read again from the ledger and written here.
      */
     public byte[] toNative(@ExchangeProperty(KEY) MessageKey key, @ExchangeProperty(RECEIVER) String receiverCode,
             @ExchangeProperty(GATEWAY_REF) String gatewayRef, @ExchangeProperty(REPLAY_ACTION) Long replayAction,
-            byte[] contractXml, @Headers Map<String, Object> headers, Exchange exchange) {
+            @ExchangeProperty(WRITTEN_FOR) String writtenFor, byte[] body, @Headers Map<String, Object> headers,
+            Exchange exchange) {
         Partner receiver = partners.require(receiverCode);
         PartnerAdapter adapter = adapters.forFormat(receiver.format());
-        ExchangeMessage message = codec.readWritten(contractXml);
-        Envelope envelope = message.getEnvelope();
-        exchange.setProperty(MESSAGE_TYPE, envelope.getMessageType());
-        envelope.setReceiver(receiver.authority());
-        if (!envelope.getCaseRef().contains(gatewayRef)) {
-            envelope.getCaseRef().add(gatewayRef);
+        ExchangeMessage message = adapter.format().equals(writtenFor) ? null
+                : writtenFor != null ? dispatcher.contractOf(key)
+                : codec.readWritten(body);
+        if (message != null) {
+            exchange.setProperty(MESSAGE_TYPE, message.getEnvelope().getMessageType());
+            ReceiverCopy.address(message, receiver.authority(), gatewayRef);
         }
-        String deliveryId = envelope.getSender() + ":" + envelope.getMessageId()
+        MessageKind type = exchange.getProperty(MESSAGE_TYPE, MessageKind.class);
+        // The intake accepted the message only from the partner whose authority its envelope names as the sender.
+        String deliveryId = (message == null
+                ? partners.require(key.partnerCode()).authority() + ":" + key.messageId()
+                : message.getEnvelope().getSender() + ":" + message.getEnvelope().getMessageId())
                 + (replayAction == null ? "" : ":replay-" + replayAction);
         headers.put(Exchange.CONTENT_TYPE, adapter.mediaType());
         if (receiver.transport() != Transport.FILE) {
@@ -146,10 +162,12 @@ public class Delivery {
             case AMQP -> headers.put(SpringRabbitMQConstants.MESSAGE_ID, deliveryId);
             case FILE -> headers.put(Endpoints.FILE_NAME_HEADER, DeliveryFileName.of(deliveryId, adapter.mediaType()));
         }
-        // An evidence manifest's bytes reach the receiver first, and its claim checks say where (see evidence/).
-        evidence.handOver(receiver, message, deliveryId);
-        recognition.addToDelivery(key, envelope.getMessageType(), receiver, headers);
-        return adapter.toNative(message);
+        if (message != null) {
+            // An evidence manifest's bytes reach the receiver first, and its claim checks say where (see evidence/).
+            evidence.handOver(receiver, message, deliveryId);
+        }
+        recognition.addToDelivery(key, type, receiver, headers);
+        return message == null ? body : adapter.toNative(message);
     }
 
     /**

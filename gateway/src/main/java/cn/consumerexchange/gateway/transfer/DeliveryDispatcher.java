@@ -12,6 +12,8 @@ import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger.DueDelivery;
+import cn.consumerexchange.gateway.ledger.LedgerEntry;
+import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.lifecycle.CaseTransitions;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
@@ -47,13 +49,7 @@ class DeliveryDispatcher {
 
     void dispatch(DueDelivery due) {
         TransferLedger.StoredMessage stored = ledger.storedMessageOf(due.ledgerId()).orElseThrow();
-        byte[] payload = stored.payload();
-        ExchangeMessage received = CaseTransitions.GATEWAY.equals(due.key().partnerCode())
-                ? codec.read(payload)
-                : adapters.forFormat(partners.require(due.key().partnerCode()).format()).toContract(payload);
-        ExchangeMessage message = separation.separate(received)
-                .map(parts -> MessageKind.REPORT.name().equals(due.messageType()) ? parts.report() : parts.complaint())
-                .orElse(received);
+        ExchangeMessage message = contractOf(due.key(), due.messageType(), stored.payload());
         // The nudge carries the message's trace (调用链), so the attempt it starts stays in it.
         TraceParent trace = TraceParent.ofTraceId(stored.traceId());
         Map<String, Object> nudge = new HashMap<>(Map.of(
@@ -66,5 +62,24 @@ class DeliveryDispatcher {
             nudge.put(Delivery.REPLAY_ACTION, due.replayActionId());
         }
         camel.sendBodyAndHeaders(Endpoints.HAND_OFF, codec.write(message), nudge);
+    }
+
+    /**
+     * The message of an inbound row, read again from its payload: for a nudge carrying a copy the intake wrote in a
+     * format its receiver no longer has (the partner registry changed while the nudge waited).
+     */
+    ExchangeMessage contractOf(MessageKey key) {
+        LedgerEntry row = ledger.findInbound(key.partnerCode(), key.messageId()).orElseThrow();
+        return contractOf(key, row.messageType(), ledger.storedMessageOf(row.id()).orElseThrow().payload());
+    }
+
+    /** The message a row of {@code messageType} delivers, separated again from the submission kept as received. */
+    private ExchangeMessage contractOf(MessageKey key, String messageType, byte[] payload) {
+        ExchangeMessage received = CaseTransitions.GATEWAY.equals(key.partnerCode())
+                ? codec.read(payload)
+                : adapters.forFormat(partners.require(key.partnerCode()).format()).toContract(payload);
+        return separation.separate(received)
+                .map(parts -> MessageKind.REPORT.name().equals(messageType) ? parts.report() : parts.complaint())
+                .orElse(received);
     }
 }

@@ -42,12 +42,29 @@ public record IntakeResult(ExchangeMessage answer, byte[] nativeAnswer, List<Han
      * @param key         the message's lasting key: sender and message id
      * @param receiver    the receiving partner's code
      * @param gatewayRef  the case's gateway reference, which the receiver gets with the message
-     * @param contractXml  the message in the canonical contract, as the sender said it
+     * @param contractXml  the message in the canonical contract, as the sender said it; {@code null} when it goes as
+     *                     {@code receiverCopy}
+     * @param receiverCopy the message as the receiver gets it, written at intake; {@code null} when delivery writes it
      * @param heldByIntake whether the ledger holds the message for this very hand-off (the message is new); a message
      *                     received again is handed off to whichever attempt can claim it
      */
     public record Handoff(MessageKey key, String receiver, String gatewayRef, byte[] contractXml,
-            boolean heldByIntake) {
+            ReceiverCopy receiverCopy, boolean heldByIntake) {
+
+        /** What the nudge carries: the receiver's copy when there is one, else the contract document. */
+        public byte[] nudgeBody() {
+            return receiverCopy == null ? contractXml : receiverCopy.bytes();
+        }
+
+        /** The format the nudge's body is written in; {@code null} for the contract document. */
+        public String writtenFor() {
+            return receiverCopy == null ? null : receiverCopy.format();
+        }
+
+        /** The message's type, when the nudge carries the receiver's copy. */
+        public String messageType() {
+            return receiverCopy == null ? null : receiverCopy.type().name();
+        }
     }
 
     static IntakeResult answered(PartnerAdapter adapter, ExchangeMessage answer, List<Handoff> handoffs) {

@@ -7,10 +7,12 @@ import static cn.consumerexchange.gateway.Endpoints.HELD_BY_INTAKE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
 import static cn.consumerexchange.gateway.Endpoints.MESSAGE_ID_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.MESSAGE_TYPE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.RECEIVER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.SENDER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
+import static cn.consumerexchange.gateway.Endpoints.WRITTEN_FOR_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -49,7 +51,9 @@ class IntakeRoutes extends RouteBuilder {
                     .setHeader(HELD_BY_INTAKE_HEADER, simple("${body.heldByIntake}"))
                     .setHeader(RECEIVER_HEADER, simple("${body.receiver}"))
                     .setHeader(GATEWAY_REF_HEADER, simple("${body.gatewayRef}"))
-                    .setBody(simple("${body.contractXml}"))
+                    .setHeader(WRITTEN_FOR_HEADER, simple("${body.writtenFor}"))
+                    .setHeader(MESSAGE_TYPE_HEADER, simple("${body.messageType}"))
+                    .setBody(simple("${body.nudgeBody}"))
                     .to(HAND_OFF).id("send-to-hand-off")
                 .end()
                 .setBody(simple("${exchangeProperty." + INTAKE_RESULT + ".nativeAnswer}"))

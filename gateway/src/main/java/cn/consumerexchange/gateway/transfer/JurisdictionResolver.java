@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,10 +66,12 @@ public class JurisdictionResolver {
     /**
      * Decides who handles a case about {@code respondent} sent by {@code sender}.
      *
-     * @param earlierReceivers partners the same dispute was already transferred to, first received first
+     * @param earlierReceivers partners the same dispute was already transferred to, first received first; asked only
+     *                         when several authorities have jurisdiction and the sender is not one of them
      * @return empty when no authority of the exchange serves any place with jurisdiction
      */
-    public Optional<JurisdictionDecision> decide(Respondent respondent, Partner sender, List<String> earlierReceivers) {
+    public Optional<JurisdictionDecision> decide(Respondent respondent, Partner sender,
+            Supplier<List<String>> earlierReceivers) {
         List<Place> places = placesOf(respondent);
         List<JurisdictionCandidate> candidates = new ArrayList<>();
         List<Place> unserved = new ArrayList<>();
@@ -92,7 +95,7 @@ public class JurisdictionResolver {
             chosen = candidateOf(candidates, sender.code());
             why = Why.SENDER_RECEIVED_FIRST;
         } else {
-            Optional<String> earlier = earlierReceivers.stream().filter(authorities::contains).findFirst();
+            Optional<String> earlier = earlierReceivers.get().stream().filter(authorities::contains).findFirst();
             chosen = earlier.map(code -> candidateOf(candidates, code)).orElse(candidates.get(0));
             why = earlier.isPresent() ? Why.ALREADY_RECEIVED : Why.FIRST_IN_ORDER;
         }

@@ -257,10 +257,9 @@ public class MessageIntake {
         }
         metrics.accepted(sender.code(), message.getEnvelope().getMessageType());
         List<IntakeResult.Handoff> handoffs = new ArrayList<>();
-        handoffs.add(handoff(recorded.message(), separated.isPresent() ? codec.write(forwarded)
-                : checked.contractXml(), true));
+        handoffs.add(handoff(recorded.message(), routed.copy(), forwarded));
         if (recorded.report() != null) {
-            handoffs.add(handoff(recorded.report(), codec.write(separated.get().report()), true));
+            handoffs.add(handoff(recorded.report(), reportCase.copy(), separated.get().report()));
         }
         return IntakeResult.answered(adapter, answers.acknowledgement(recorded.message(),
                 reportCase == null ? null : reportCase.gatewayRef()), handoffs);
@@ -297,7 +296,8 @@ public class MessageIntake {
      * delivery attempt: a type the format does not carry, a complaint with a report (举报) part for a receiver that
      * takes no reports, or content it cannot write (a code its code tables lack). The refusal quotes the format's
      * reason for not carrying a type where it gives one. The message is written in the receiver's format here to
-     * prove it can be.
+     * prove it can be, as delivery sends it, so that delivery can send this copy; except an evidence manifest, whose
+     * claim checks delivery makes.
      */
     private Routing receiverCanTake(Routing routing, ExchangeMessage message, String typePath, String contentPath) {
         if (!(routing instanceof Routing.Routed routed)) {
@@ -310,13 +310,14 @@ public class MessageIntake {
             return cannotTake(typePath, "The receiver " + receiver.code() + " (" + receiver.format()
                     + ") does not take " + type + " messages through the exchange" + becauseOf(receiverFormat, type));
         }
+        ReceiverCopy copy;
         try {
-            receiverFormat.toNative(message);
+            copy = ReceiverCopy.write(receiverFormat, message, receiver.authority(), routed.gatewayRef());
         } catch (IllegalArgumentException unwritable) {
             return cannotTake(contentPath, "The receiver " + receiver.code() + " (" + receiver.format()
                     + ") cannot be sent this message: " + unwritable.getMessage());
         }
-        return routing;
+        return message.getEvidence() == null ? routed.written(copy) : routed;
     }
 
     private static String becauseOf(PartnerAdapter format, MessageKind type) {
@@ -327,20 +328,19 @@ public class MessageIntake {
         return new Routing.Refused(List.of(new Violation(ErrorCode.RECEIVER_CANNOT_TAKE, path, reason)));
     }
 
-    /** A translated message checked against the contract, and its contract document when the schema allowed one. */
-    private record Checked(byte[] contractXml, List<Violation> violations) {
+    /** A translated message checked against the contract. */
+    private record Checked(List<Violation> violations) {
     }
 
     /**
      * Every reason to refuse the message at once: the contract's schema, its business rules, whether the partner
      * sends as itself, and whether an evidence manifest's files have arrived. Violations found by both the schema and the rules are reported once. Writing the contract
-     * document is the schema check, so the document written here is the one handed to delivery.
+     * document is the schema check: the one a message from a Java adapter gets, and what the exchange would write.
      */
     private Checked check(Partner sender, ExchangeMessage message) {
         Set<Violation> violations = new LinkedHashSet<>();
-        byte[] contractXml = null;
         try {
-            contractXml = codec.write(message);
+            codec.writeDocument(message);
         } catch (ContractViolationException e) {
             violations.addAll(e.violations());
         }
@@ -362,7 +362,7 @@ public class MessageIntake {
                     "Partner " + sender.code() + " sends as " + sender.authority() + ", not as " + claimedSender));
         }
         violations.addAll(evidence.check(sender.code(), message));
-        return new Checked(contractXml, List.copyOf(violations));
+        return new Checked(List.copyOf(violations));
     }
 
     private IntakeResult answerAgain(Partner sender, PartnerAdapter adapter, ExchangeMessage message,
@@ -385,7 +385,7 @@ public class MessageIntake {
                 : separation.separate(message);
         ExchangeMessage forwarded = separated.map(ReportSeparation.Separated::complaint).orElse(message);
         if (stillToDeliver(previous)) {
-            again.add(handoff(previous, codec.write(forwarded), false));
+            again.add(handoff(previous, codec.write(forwarded)));
         }
         String linkedCase = null;
         if (separated.isPresent()) {
@@ -393,7 +393,7 @@ public class MessageIntake {
             linkedCase = ledger.findCase(previous.gatewayRef()).map(TransferCase::linkedCase).orElse(null);
             ledger.findInbound(sender.code(), report.getEnvelope().getMessageId())
                     .filter(MessageIntake::stillToDeliver)
-                    .ifPresent(row -> again.add(handoff(row, codec.write(report), false)));
+                    .ifPresent(row -> again.add(handoff(row, codec.write(report))));
         }
         return IntakeResult.answered(adapter, answers.acknowledgement(previous, linkedCase), again);
     }
@@ -402,9 +402,16 @@ public class MessageIntake {
         return accepted.state() == MessageState.ACCEPTED || accepted.state() == MessageState.DELIVERING;
     }
 
-    private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml, boolean heldByIntake) {
+    /** The hand-off of a new message, held for it: its receiver's copy, or the contract document to write it from. */
+    private IntakeResult.Handoff handoff(LedgerEntry accepted, ReceiverCopy copy, ExchangeMessage message) {
         return new IntakeResult.Handoff(new MessageKey(accepted.partnerCode(), accepted.messageId()),
-                accepted.receiver(), accepted.gatewayRef(), contractXml, heldByIntake);
+                accepted.receiver(), accepted.gatewayRef(), copy == null ? codec.write(message) : null, copy, true);
+    }
+
+    /** The hand-off of a message received again, to whichever attempt can claim it. */
+    private static IntakeResult.Handoff handoff(LedgerEntry accepted, byte[] contractXml) {
+        return new IntakeResult.Handoff(new MessageKey(accepted.partnerCode(), accepted.messageId()),
+                accepted.receiver(), accepted.gatewayRef(), contractXml, null, false);
     }
 
     private IntakeResult untranslatable(Partner sender, PartnerAdapter adapter, byte[] payload, String sha256,

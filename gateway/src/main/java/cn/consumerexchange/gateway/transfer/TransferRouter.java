@@ -112,8 +112,9 @@ public class TransferRouter {
     private Routing openCase(Partner sender, ExchangeMessage message, Respondent respondent, String originCaseNumber,
             String divisionPath) {
         String division = respondent.getDivisionCode();
+        // The earlier holders are a query the common case (one authority with jurisdiction) does without.
         Optional<JurisdictionDecision> decided = jurisdiction.decide(respondent, sender,
-                ledger.holdersOf(sender.code(), originCaseNumber));
+                () -> ledger.holdersOf(sender.code(), originCaseNumber));
         if (decided.isEmpty()) {
             return refused(ErrorCode.NO_PARTNER_FOR_REGION, divisionPath,
                     "No partner of the exchange serves division " + division + " yet");

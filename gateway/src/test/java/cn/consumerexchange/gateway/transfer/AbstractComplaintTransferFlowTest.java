@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -564,6 +565,24 @@ abstract class AbstractComplaintTransferFlowTest {
                 .as("a second attempt").isFalse();
         assertNothingDeliveredFor(messageId);
         assertThat(ledger.findInbound("SZ", messageId).orElseThrow().state()).isEqualTo(MessageState.DELIVERING);
+    }
+
+    @Test
+    void aNudgeCarryingACopyInAFormatTheReceiverNoLongerHasIsDeliveredInItsFormatFromTheLedger() {
+        String messageId = newMessageId();
+        recordAccepted(messageId);
+        String gatewayRef = ledger.findInbound("SZ", messageId).orElseThrow().gatewayRef();
+        // As a nudge the intake sent before the partner registry gave Shanghai another format.
+        camel.sendBodyAndHeaders(Endpoints.HAND_OFF, complaint(messageId), Map.of(
+                Endpoints.SENDER_HEADER, "SZ", Endpoints.MESSAGE_ID_HEADER, messageId,
+                Endpoints.RECEIVER_HEADER, "SH", Endpoints.GATEWAY_REF_HEADER, gatewayRef,
+                Endpoints.HELD_BY_INTAKE_HEADER, true, Endpoints.WRITTEN_FOR_HEADER, "gba-xml",
+                Endpoints.MESSAGE_TYPE_HEADER, "COMPLAINT"));
+
+        assertDeliveredOnce(messageId);
+        SHANGHAI.verify(1, postRequestedFor(urlEqualTo(SH_INBOX))
+                .withRequestBody(matchingJsonPath("$.msgId", equalTo(messageId)))
+                .withRequestBody(matchingJsonPath("$.toOrg", equalTo("SAMR-SH"))));
     }
 
     @Test

@@ -71,7 +71,7 @@ class JurisdictionResolverTest {
     }
 
     JurisdictionDecision decide(Respondent respondent, String... earlierReceivers) {
-        return resolver.decide(respondent, HONG_KONG, List.of(earlierReceivers)).orElseThrow();
+        return resolver.decide(respondent, HONG_KONG, () -> List.of(earlierReceivers)).orElseThrow();
     }
 
     /** Art. 13: one authority has jurisdiction, and the rule that names its place decides. */
@@ -196,7 +196,7 @@ class JurisdictionResolverTest {
             Respondent respondent = respondent(RespondentKind.PLATFORM_SELLER, "330106");
             respondent.setPlatformDivisionCode("330108");
 
-            assertThat(resolver.decide(respondent, HONG_KONG, List.of())).isEmpty();
+            assertThat(resolver.decide(respondent, HONG_KONG, List::of)).isEmpty();
         }
     }
 
@@ -245,7 +245,7 @@ class JurisdictionResolverTest {
         @Test
         void aSenderWithJurisdictionReceivedItFirstAndKeepsIt() {
             JurisdictionDecision decision = resolver.decide(operatingInShanghaiDomiciledInNanshan(),
-                    partner("NS", "440305"), List.of("SH")).orElseThrow();
+                    partner("NS", "440305"), () -> List.of("SH")).orElseThrow();
 
             assertThat(decision.receiver().code()).isEqualTo("NS");
             assertThat(decision.rule()).isEqualTo(JurisdictionRule.ART14_FIRST_RECEIVER);
