@@ -88,11 +88,21 @@ public class HubNotices {
         ledger.record(new TransferLedger.NewEntry(Direction.IN, CaseTransitions.GATEWAY, notice.messageId(),
                 MessageKind.STATUS_UPDATE.name(), hub, receiver, notice.gatewayRef(), notice.gatewayRef(),
                 Sha256.hex(contractXml), contractXml, MessageState.ACCEPTED, null, null, trace.traceId()));
+        handOffAfterCommit(notice.messageId(), receiver, notice.gatewayRef(), contractXml, trace);
+        return true;
+    }
+
+    /**
+     * Nudges the delivery of a message the hub itself recorded (a notice, or a complaint it made of a return) once the
+     * caller's transaction commits. A nudge lost here leaves the message to the delivery sweeper.
+     */
+    public void handOffAfterCommit(String messageId, String receiver, String gatewayRef, byte[] contractXml,
+            TraceParent trace) {
         Map<String, Object> nudge = Map.of(
                 Endpoints.SENDER_HEADER, CaseTransitions.GATEWAY,
-                Endpoints.MESSAGE_ID_HEADER, notice.messageId(),
+                Endpoints.MESSAGE_ID_HEADER, messageId,
                 Endpoints.RECEIVER_HEADER, receiver,
-                Endpoints.GATEWAY_REF_HEADER, notice.gatewayRef(),
+                Endpoints.GATEWAY_REF_HEADER, gatewayRef,
                 Endpoints.HELD_BY_INTAKE_HEADER, true,
                 TraceParent.HEADER, trace.toString());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -101,12 +111,11 @@ public class HubNotices {
                 try {
                     camel.sendBodyAndHeaders(Endpoints.HAND_OFF, contractXml, nudge);
                 } catch (RuntimeException e) {
-                    log.warn("Hub notice {} to {} waits for the delivery sweeper: {}", notice.messageId(), receiver,
+                    log.warn("Message {} of the hub to {} waits for the delivery sweeper: {}", messageId, receiver,
                             e.toString());
                 }
             }
         });
-        return true;
     }
 
     /** Why the receiver's format cannot carry the notice, when it cannot; a notice it cannot carry is not queued. */

@@ -5,16 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
@@ -31,7 +27,6 @@ import cn.consumerexchange.contract.v1.PurchaseChannel;
 import cn.consumerexchange.contract.v1.Respondent;
 import cn.consumerexchange.contract.v1.RespondentKind;
 import cn.consumerexchange.contract.v1.ReturnRequest;
-import cn.consumerexchange.gateway.Endpoints;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.ledger.CaseJurisdiction;
 import cn.consumerexchange.gateway.ledger.Direction;
@@ -40,6 +35,7 @@ import cn.consumerexchange.gateway.ledger.MessageState;
 import cn.consumerexchange.gateway.ledger.TransferCase;
 import cn.consumerexchange.gateway.ledger.TransferLedger;
 import cn.consumerexchange.gateway.lifecycle.CaseTransitions;
+import cn.consumerexchange.gateway.notice.HubNotices;
 import cn.consumerexchange.gateway.partner.Partner;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.trace.TraceParent;
@@ -65,7 +61,7 @@ class ReturnComplaints {
     private final PartnerRegistry partners;
     private final AdapterCatalog adapters;
     private final ContractCodec codec;
-    private final ProducerTemplate camel;
+    private final HubNotices notices;
     private final GatewayReferences references;
     private final CommitmentRegistry registry;
     private final ReturnCases cases;
@@ -74,13 +70,13 @@ class ReturnComplaints {
     private final String category;
 
     ReturnComplaints(TransferLedger ledger, PartnerRegistry partners, AdapterCatalog adapters, ContractCodec codec,
-            ProducerTemplate camel, GatewayReferences references, CommitmentRegistry registry, ReturnCases cases,
+            HubNotices notices, GatewayReferences references, CommitmentRegistry registry, ReturnCases cases,
             Clock clock, ExchangeProperties properties, ReturnSettings settings) {
         this.ledger = ledger;
         this.partners = partners;
         this.adapters = adapters;
         this.codec = codec;
-        this.camel = camel;
+        this.notices = notices;
         this.references = references;
         this.registry = registry;
         this.cases = cases;
@@ -132,7 +128,7 @@ class ReturnComplaints {
                         List.of())), MessageKind.COMPLAINT);
         ledger.link(returned.gatewayRef(), complaintRef);
         cases.becameComplaint(returned.gatewayRef(), complaintRef);
-        nudgeAfterCommit(recorded, complaintRef, xml, trace);
+        notices.handOffAfterCommit(recorded.messageId(), recorded.receiver(), complaintRef, xml, trace);
         return Optional.of(complaintRef);
     }
 
@@ -215,26 +211,5 @@ class ReturnComplaints {
         } catch (IllegalArgumentException unwritable) {
             return Optional.of(receiver.format() + " cannot carry the complaint: " + unwritable.getMessage());
         }
-    }
-
-    private void nudgeAfterCommit(LedgerEntry recorded, String complaintRef, byte[] xml, TraceParent trace) {
-        Map<String, Object> nudge = Map.of(
-                Endpoints.SENDER_HEADER, CaseTransitions.GATEWAY,
-                Endpoints.MESSAGE_ID_HEADER, recorded.messageId(),
-                Endpoints.RECEIVER_HEADER, recorded.receiver(),
-                Endpoints.GATEWAY_REF_HEADER, complaintRef,
-                Endpoints.HELD_BY_INTAKE_HEADER, true,
-                TraceParent.HEADER, trace.toString());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    camel.sendBodyAndHeaders(Endpoints.HAND_OFF, xml, nudge);
-                } catch (RuntimeException e) {
-                    log.warn("Complaint {} of a return waits for the delivery sweeper: {}", recorded.messageId(),
-                            e.toString());
-                }
-            }
-        });
     }
 }
