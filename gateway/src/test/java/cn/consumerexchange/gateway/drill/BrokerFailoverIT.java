@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * fail over to it. Reconciled at Shanghai's endpoint by message id: every complaint Shenzhen was told was accepted is
  * delivered, and a complaint delivered twice carried the same {@code Idempotency-Key} both times.
  *
- * <p>Needs the Artemis distribution the build unpacks ({@code mvn -Pservices verify}): tagged {@code services}.
+ * <p>Needs the Artemis distribution the build unpacks; about three minutes, so it runs on its own:
+ * {@code mvn -pl gateway verify -Pfailover} (tagged {@code failover}).
  */
-@Tag("services")
+@Tag("failover")
 class BrokerFailoverIT {
 
     /** Generous: two gateways and a broker starting at once on two busy cores took over five minutes once. */
