@@ -47,7 +47,11 @@ class SlowClientsTest {
 
     static final WireMockServer SHANGHAI = GatewayTestSupport.startPartnerServer();
     static final int SLOW_CLIENTS = 300;
-    static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    /**
+     * Held-up threads would leave a request unanswered for as long as the slow clients go on, which is until the test
+     * ends; the bound is wide so that a busy machine, not a blocked intake, never fails it.
+     */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
     static final Duration BODY_DEADLINE = Duration.ofSeconds(3);
 
     @DynamicPropertySource
