@@ -1,5 +1,7 @@
 package cn.consumerexchange.gateway.security;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -15,7 +19,6 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -149,12 +152,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The operators of {@code exchange.security.operators}. */
+    /**
+     * The password check of form login and HTTP basic against the operators of {@code exchange.security.operators},
+     * remembering a successful check for {@code exchange.security.verified-credentials-ttl}
+     * ({@link VerifiedCredentials}).
+     */
     @Bean
-    UserDetailsService operatorAccounts(SecuritySettings settings) {
-        return new InMemoryUserDetailsManager(settings.operators().stream()
-                .map(SecurityConfiguration::account)
-                .toList());
+    AuthenticationProvider operatorPasswordCheck(PasswordEncoder passwordEncoder, SecuritySettings settings,
+            Clock clock) {
+        DaoAuthenticationProvider check = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
+                settings.operators().stream().map(SecurityConfiguration::account).toList()));
+        check.setPasswordEncoder(passwordEncoder);
+        return new VerifiedCredentials(check, settings.verifiedCredentialsTtl(), clock);
     }
 
     private static UserDetails account(SecuritySettings.Operator operator) {

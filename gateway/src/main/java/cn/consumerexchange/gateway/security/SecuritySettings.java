@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -14,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       its own (or none, with OIDC)
  * @param oidcRolesClaim with OIDC login: the claim of the ID token or user info that lists the operator's roles
  *                       ({@code viewer}, {@code operator}, {@code auditor}, {@code admin})
+ * @param verifiedCredentialsTtl how long a user name and password the password check accepted are accepted again
+ *                       without it ({@link VerifiedCredentials}); {@code 0s} checks every login and every API call
  */
 @ConfigurationProperties("exchange.security")
-public record SecuritySettings(@DefaultValue List<Operator> operators, @DefaultValue("roles") String oidcRolesClaim) {
+public record SecuritySettings(@DefaultValue List<Operator> operators, @DefaultValue("roles") String oidcRolesClaim,
+        @DefaultValue("5m") Duration verifiedCredentialsTtl) {
 
     /**
      * One operator's account.
