@@ -43,7 +43,7 @@ class IntakeFuzzTest {
     static final ContractValidator RULES = new ContractValidator(DivisionCodes.fromClasspath(),
             Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "30s")
     void nativeMessageIsRefusedOrDeliverable(byte[] input) {
         if (input.length == 0) {
             return;

@@ -614,7 +614,7 @@ abstract class AbstractComplaintTransferFlowTest {
      */
     @Test
     void concurrentStatusUpdatesOnOneCaseHaveExactlyOneWinner() throws Exception {
-        int rounds = 50;
+        int rounds = 25;
         List<String> cases = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
