@@ -39,6 +39,7 @@ class RetentionFlowTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.register(registry, SHANGHAI);
+        GatewayTestSupport.registerEmbeddedDatabase(registry);
         registry.add("exchange.ledger-chain.seal-interval", () -> "200ms");
         registry.add("exchange.ledger-chain.settle", () -> "300ms");
         registry.add("exchange.retention.enabled", () -> "true");
@@ -77,7 +78,7 @@ class RetentionFlowTest {
 
         ChainVerification result = http.withBasicAuth("viewer", "demo-viewer")
                 .getForObject("/api/ledger/verification", ChainVerification.class);
-        assertThat(result.intact()).isTrue();
+        assertThat(result.intact()).as("%s", result).isTrue();
         assertThat(jdbc.sql("select count(*) from operator_action where operator = 'retention'")
                 .query(Long.class).single()).isPositive();
     }
