@@ -22,7 +22,7 @@ import java.util.List;
  *                        schema per run)
  * @param jar             the packaged gateway, set by the failsafe configuration
  * @param runDirectory    where this run keeps the broker journal, the H2 database and the gateway's logs
- * @param gatewayJvmArgs  extra JVM options for the gateway process
+ * @param gatewayJvmArgs  extra JVM options for the gateway process; the short drill's run with C1 only
  * @param gatewayArgs     extra application arguments for the gateway; the short drill shortens the delivery lease,
  *                        the dispatch grace, the back-off and the circuit breaker's open wait so that a crashed
  *                        attempt and the outage heal within its drain timeout; the full drill keeps the defaults
@@ -59,6 +59,9 @@ record DrillSettings(
             + " --exchange.delivery.dispatch-grace=10s --exchange.delivery.max-backoff=10s"
             + " --exchange.delivery.circuit.open-wait=10s";
 
+    /** C1 only: the short drill's gateway starts three times on a machine busy with the build, and runs briefly. */
+    private static final String SHORT_GATEWAY_JVM_ARGS = "-XX:TieredStopAtLevel=1";
+
     DrillSettings {
         if (kills < 2) {
             throw new IllegalArgumentException("a crash drill kills the gateway at least twice, not " + kills);
@@ -85,7 +88,7 @@ record DrillSettings(
                 System.getProperty("drill.database", "h2"),
                 packagedJar(),
                 Path.of("target", "drill", runName).toAbsolutePath(),
-                words(System.getProperty("drill.gateway.jvm-args", "")),
+                words(System.getProperty("drill.gateway.jvm-args", full ? "" : SHORT_GATEWAY_JVM_ARGS)),
                 words(System.getProperty("drill.gateway.args", full ? "" : SHORT_GATEWAY_ARGS)),
                 Integer.getInteger("drill.broker-port", 0),
                 System.getProperty("drill.broker", "embedded"),
