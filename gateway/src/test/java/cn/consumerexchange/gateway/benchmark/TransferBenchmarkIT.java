@@ -50,7 +50,8 @@ import jakarta.jms.Session;
  * -Dit.test=TransferBenchmarkIT}; {@code -Dbenchmark.complaints=N} sets the closed-loop load,
  * {@code -Dbenchmark.warm-up=N} the complaints sent first so that the JIT has compiled the hot paths,
  * {@code -Dbenchmark.rates=200,500} the offered rates and {@code -Dbenchmark.offered-seconds=N} how long each is
- * offered, {@code -Dbenchmark.gateway.jvm-args="..."} the gateway's JVM options, and
+ * offered, {@code -Dbenchmark.gateway.jvm-args="..."} the gateway's JVM options,
+ * {@code -Dbenchmark.gateway.cds=true} a start as {@code deploy/cds/prepare.sh} prepares it, and
  * {@code -Dbenchmark.start-timeout-seconds=N} and {@code -Dbenchmark.run-timeout-seconds=N} how long it may take to be
  * ready and to get a run through.
  */
@@ -69,6 +70,8 @@ class TransferBenchmarkIT {
     static final Duration JOURNAL_BUFFER_TIMEOUT = Duration.ofNanos(500_000);
     /** How long a run may take to be answered and delivered once sent; what is missing then fails the run. */
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.run-timeout-seconds", 600));
+    /** Start the gateway as {@code deploy/cds/prepare.sh} prepares it: extracted, with a class-data archive. */
+    static final boolean CDS = Boolean.getBoolean("benchmark.gateway.cds");
     static final String SHENZHEN_TOKEN = "benchmark-sz-token";
     static final String INBOUND = "partner.SZ.inbound";
 
@@ -86,6 +89,11 @@ class TransferBenchmarkIT {
         int httpPort = TestSocketUtils.findAvailableTcpPort();
         int brokerPort = TestSocketUtils.findAvailableTcpPort();
         List<String> jvmArgs = new ArrayList<>(List.of("-XX:FlightRecorderOptions=stackdepth=256"));
+        if (CDS) {
+            Path prepared = directory.resolve("cds");
+            jar = prepareWithCds(jar, prepared);
+            jvmArgs.add("-XX:SharedArchiveFile=" + prepared.resolve("gateway.jsa"));
+        }
         jvmArgs.addAll(words(System.getProperty("benchmark.gateway.jvm-args", "")));
         Path recording = directory.resolve("gateway.jfr");
 
@@ -311,9 +319,10 @@ class TransferBenchmarkIT {
                     sustained.figures().throughput() / raw.throughput(), sustained.figures().cpuMs() / raw.cpuMs());
             out.printf(Locale.ROOT, "gateway CPU per complaint %.3f ms (closed loop), raw Artemis CPU per message "
                     + "%.3f ms%n", sustained.figures().cpuMs(), raw.cpuMs());
-            out.printf(Locale.ROOT, "gateway ready (health UP) %.1f s after launch; peak heap %d MB (JFR, warm-up to "
-                    + "the end) of %d MB max%n", ready.toMillis() / 1e3, profile.peakHeap() / (1024 * 1024),
-                    profile.maxHeap() / (1024 * 1024));
+            out.printf(Locale.ROOT, "gateway ready (health UP) %.1f s after launch (%s); peak heap %d MB (JFR, "
+                    + "warm-up to the end) of %d MB max%n", ready.toMillis() / 1e3,
+                    CDS ? "extracted jar with a class-data archive, deploy/cds/prepare.sh" : "java -jar, fat jar",
+                    profile.peakHeap() / (1024 * 1024), profile.maxHeap() / (1024 * 1024));
             out.println("Completeness, by message id at Shanghai's endpoint:");
             for (Outcome outcome : concat(sustained, offered)) {
                 out.println("  " + outcome.completeness());
@@ -332,6 +341,19 @@ class TransferBenchmarkIT {
         Files.write(directory.resolve("profile.txt"), steps.toByteArray());
         Files.write(directory.getParent().resolve("report.txt"), text.toByteArray());
         Files.write(directory.getParent().resolve("profile.txt"), steps.toByteArray());
+    }
+
+    /** Runs {@code deploy/cds/prepare.sh} on the jar into {@code folder}; returns the extracted jar to start. */
+    private static Path prepareWithCds(Path jar, Path folder) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("deploy.directory", "../deploy"), "cds", "prepare.sh");
+        Process prepare = new ProcessBuilder("bash", script.toString(), jar.toString(), folder.toString())
+                .redirectErrorStream(true).redirectOutput(Files.createDirectories(folder).resolve("prepare.log")
+                        .toFile()).start();
+        if (!prepare.waitFor(10, TimeUnit.MINUTES) || prepare.exitValue() != 0) {
+            prepare.destroyForcibly();
+            throw new IllegalStateException(script + " failed; see " + folder.resolve("prepare.log"));
+        }
+        return folder.resolve(jar.getFileName());
     }
 
     private static List<Outcome> concat(Outcome first, List<Outcome> rest) {
