@@ -29,6 +29,15 @@ final class DeployedGateway {
     static GatewayProcess process(Path jar, Path directory, int httpPort, List<String> brokerArguments,
             LedgerDatabase ledger, ShanghaiReceiver shanghai, String shenzhenToken, String shanghaiToken,
             List<String> extra) {
+        // C1 only: a test's instances start sooner on a shared machine; how fast they run later is not measured here.
+        return process(jar, List.of("-XX:TieredStopAtLevel=1"), directory, httpPort, brokerArguments, ledger,
+                shanghai, shenzhenToken, shanghaiToken, extra);
+    }
+
+    /** As above, with the JVM's options: none for a benchmark, which measures how fast the instance runs. */
+    static GatewayProcess process(Path jar, List<String> jvmArgs, Path directory, int httpPort,
+            List<String> brokerArguments, LedgerDatabase ledger, ShanghaiReceiver shanghai, String shenzhenToken,
+            String shanghaiToken, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--server.address=127.0.0.1",
@@ -40,8 +49,6 @@ final class DeployedGateway {
         arguments.addAll(brokerArguments);
         arguments.addAll(ledger.gatewayArguments());
         arguments.addAll(extra);
-        // C1 only: a test's instances start sooner on a shared machine; how fast they run later is not measured here.
-        return new GatewayProcess(jar, List.of("-XX:TieredStopAtLevel=1"), arguments, ledger.gatewayEnvironment(),
-                directory, httpPort);
+        return new GatewayProcess(jar, jvmArgs, arguments, ledger.gatewayEnvironment(), directory, httpPort);
     }
 }
