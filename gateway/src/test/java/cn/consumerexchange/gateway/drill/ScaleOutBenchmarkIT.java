@@ -38,16 +38,20 @@ class ScaleOutBenchmarkIT {
 
     /** One measured run, reconciled at Shanghai by message id. */
     private record Row(int instances, int acknowledged, int deliveredOnce, int deliveredTwice, int missing,
-            double seconds, Duration gatewayCpu, Duration brokerCpu) {
+            double seconds, Duration gatewayCpu, Duration brokerCpu, Duration databaseCpu, Duration loadCpu) {
 
         double perSecond() {
             return deliveredOnce / seconds;
         }
 
         String render() {
-            return String.format(Locale.ROOT, "| %d | %,d | %.0f | %.1f | %.2f | %d | %d |", instances, deliveredOnce,
-                    perSecond(), gatewayCpu.toNanos() / 1e6 / deliveredOnce, brokerCpu.toNanos() / 1e6 / deliveredOnce,
-                    deliveredTwice, missing);
+            return String.format(Locale.ROOT, "| %d | %,d | %.0f | %.1f | %.2f | %.2f | %.2f | %d | %d |", instances,
+                    deliveredOnce, perSecond(), perComplaint(gatewayCpu), perComplaint(brokerCpu),
+                    perComplaint(databaseCpu), perComplaint(loadCpu), deliveredTwice, missing);
+        }
+
+        private double perComplaint(Duration cpu) {
+            return cpu.toNanos() / 1e6 / deliveredOnce;
         }
     }
 
@@ -92,8 +96,9 @@ class ScaleOutBenchmarkIT {
 
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "%n== Scale-out: %,d complaints offered at %.0f/s, SZ (JMS) -> SH (HTTP), standalone Artemis,"
-                        + " PostgreSQL, %d cores ==%n| instances | delivered | complaints/s | gateway CPU ms/complaint"
-                        + " | broker CPU ms/complaint | delivered twice | missing |%n|---|---|---|---|---|---|---|%n",
+                        + " PostgreSQL, %d cores ==%n| instances | delivered | complaints/s | CPU ms/complaint: gateways"
+                        + " | broker | PostgreSQL | Shenzhen and Shanghai (this JVM) | delivered twice | missing |%n"
+                        + "|---|---|---|---|---|---|---|---|---|%n",
                 COMPLAINTS, RATE, Runtime.getRuntime().availableProcessors()));
         rows.forEach(row -> report.append(row.render()).append('\n'));
         report.append(String.format(Locale.ROOT, "two instances / one: %.2f%n",
@@ -135,11 +140,15 @@ class ScaleOutBenchmarkIT {
                 throws InterruptedException {
             Duration gatewaysBefore = cpu(gateways);
             Duration brokerBefore = cpu(broker.pid());
+            Duration databaseBefore = postgresCpu();
+            Duration loadBefore = cpu(ProcessHandle.current().pid());
             long started = System.nanoTime();
             DrillComplaints complaints = through(name, COMPLAINTS);
             double seconds = (System.nanoTime() - started) / 1e9;
             Duration gatewayCpu = cpu(gateways).minus(gatewaysBefore);
             Duration brokerCpu = cpu(broker.pid()).minus(brokerBefore);
+            Duration databaseCpu = postgresCpu().minus(databaseBefore);
+            Duration loadCpu = cpu(ProcessHandle.current().pid()).minus(loadBefore);
             int acknowledged = 0;
             int once = 0;
             int twice = 0;
@@ -153,11 +162,22 @@ class ScaleOutBenchmarkIT {
                 twice += copies > 1 ? 1 : 0;
                 missing += accepted && copies == 0 ? 1 : 0;
             }
-            return new Row(instances, acknowledged, once, twice, missing, seconds, gatewayCpu, brokerCpu);
+            return new Row(instances, acknowledged, once, twice, missing, seconds, gatewayCpu, brokerCpu,
+                    databaseCpu, loadCpu);
         }
 
         private static Duration cpu(List<GatewayProcess> gateways) {
             return gateways.stream().map(gateway -> cpu(gateway.pid())).reduce(Duration.ZERO, Duration::plus);
+        }
+
+        /** Every PostgreSQL process's CPU time: the server and its backends (the pools' connections live on). */
+        private static Duration postgresCpu() {
+            return ProcessHandle.allProcesses()
+                    .filter(process -> process.info().command().map(command -> command.endsWith("/postgres"))
+                            .orElse(false)
+                            || process.info().commandLine().map(line -> line.startsWith("postgres:")).orElse(false))
+                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
         }
 
         private static Duration cpu(long pid) {
