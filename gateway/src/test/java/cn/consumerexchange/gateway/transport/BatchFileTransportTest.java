@@ -166,6 +166,8 @@ class BatchFileTransportTest {
         byte[] batch = (header + "\n" + valid(1) + "\n").getBytes(StandardCharsets.UTF_8);
         drop("twice-" + run + ".csv", batch);
         awaitResults("twice-" + run, 1);
+        // The result is written before the consumer moves the file out of the inbound directory.
+        await().atMost(Duration.ofSeconds(15)).until(() -> moved(".done", "twice-" + run).size() == 1);
         drop("twice-" + run + ".csv", batch);
 
         List<Path> results = awaitResults("twice-" + run, 2);
