@@ -47,6 +47,15 @@ public interface PartnerAdapter {
     ExchangeMessage toContract(byte[] nativeMessage);
 
     /**
+     * Whether every message {@link #toContract} returns was read through {@code ContractCodec.read}, and so has passed
+     * the contract's schema: the gateway then does not check the schema a second time. An adapter that builds the
+     * contract's objects itself leaves this false, and the gateway checks them.
+     */
+    default boolean readsThroughContractSchema() {
+        return false;
+    }
+
+    /**
      * Writes a contract message in the partner's native format.
      *
      * @throws IllegalArgumentException when the format does not carry the message's type

@@ -117,6 +117,12 @@ public final class XsltAdapter implements PartnerAdapter {
         }
     }
 
+    /** The stylesheet's result is read by the contract codec, schema and all. */
+    @Override
+    public boolean readsThroughContractSchema() {
+        return true;
+    }
+
     /** Says where a contract field came from: the stylesheet, and the native field when format.json names it. */
     private String origin(String contractPath) {
         return "[" + format() + " to-contract.xsl" + descriptor.nativeField(contractPath).map(field -> ", native "

@@ -193,7 +193,7 @@ public class MessageIntake {
 
     private IntakeResult firstTime(Partner sender, PartnerAdapter adapter, ExchangeMessage message, byte[] payload,
             String sha256, String signature, String traceId) {
-        Checked checked = check(sender, message);
+        Checked checked = check(sender, adapter, message);
         // A complaint with a report part is two cases (art. 9); the complaint's receiver never gets the report (art. 37).
         Optional<ReportSeparation.Separated> separated = checked.violations().isEmpty()
                 ? separation.separate(message)
@@ -334,15 +334,19 @@ public class MessageIntake {
 
     /**
      * Every reason to refuse the message at once: the contract's schema, its business rules, whether the partner
-     * sends as itself, and whether an evidence manifest's files have arrived. Violations found by both the schema and the rules are reported once. Writing the contract
-     * document is the schema check: the one a message from a Java adapter gets, and what the exchange would write.
+     * sends as itself, and whether an evidence manifest's files have arrived. Violations found by both the schema and
+     * the rules are reported once. A message its adapter read through the contract codec has passed the schema already
+     * (a schema violation there makes it untranslatable); any other is checked by writing the contract document, as
+     * the exchange would write it.
      */
-    private Checked check(Partner sender, ExchangeMessage message) {
+    private Checked check(Partner sender, PartnerAdapter adapter, ExchangeMessage message) {
         Set<Violation> violations = new LinkedHashSet<>();
-        try {
-            codec.writeDocument(message);
-        } catch (ContractViolationException e) {
-            violations.addAll(e.violations());
+        if (!adapter.readsThroughContractSchema()) {
+            try {
+                codec.writeDocument(message);
+            } catch (ContractViolationException e) {
+                violations.addAll(e.violations());
+            }
         }
         try {
             violations.addAll(validator.validate(message));
