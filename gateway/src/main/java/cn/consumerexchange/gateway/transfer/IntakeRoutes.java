@@ -1,18 +1,11 @@
 package cn.consumerexchange.gateway.transfer;
 
 import static cn.consumerexchange.gateway.Endpoints.DELIVERY_QUEUE;
-import static cn.consumerexchange.gateway.Endpoints.GATEWAY_REF_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.HAND_OFF;
-import static cn.consumerexchange.gateway.Endpoints.HELD_BY_INTAKE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.INTAKE;
-import static cn.consumerexchange.gateway.Endpoints.INTAKE_RESULT;
-import static cn.consumerexchange.gateway.Endpoints.MESSAGE_ID_HEADER;
-import static cn.consumerexchange.gateway.Endpoints.MESSAGE_TYPE_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.PARTNER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.RECEIVER_HEADER;
-import static cn.consumerexchange.gateway.Endpoints.SENDER_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.SIGNATURE_HEADER;
-import static cn.consumerexchange.gateway.Endpoints.WRITTEN_FOR_HEADER;
 import static cn.consumerexchange.gateway.Endpoints.jmsQueue;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -41,22 +34,13 @@ class IntakeRoutes extends RouteBuilder {
         from(INTAKE).routeId("intake")
                 .bean(MessageIntake.class, "receive(${header." + PARTNER_HEADER + "}, ${body}, ${header."
                         + SIGNATURE_HEADER + "}, ${header." + TraceParent.HEADER + "})").id("receive")
-                .setProperty(INTAKE_RESULT, body())
-                // The gateway's hop of the trace (调用链) goes with the hand-off and the answer, in place of the sender's.
-                .setHeader(TraceParent.HEADER, simple("${body.traceparent}"))
+                .process(IntakeHandoffs::keepResult).id("keep-result")
                 // One hand-off per case: two when a complaint came with a report. Sequential, in the caller's thread.
-                .split(simple("${body.handoffs}")).stopOnException()
-                    .setHeader(SENDER_HEADER, simple("${body.key.partnerCode}"))
-                    .setHeader(MESSAGE_ID_HEADER, simple("${body.key.messageId}"))
-                    .setHeader(HELD_BY_INTAKE_HEADER, simple("${body.heldByIntake}"))
-                    .setHeader(RECEIVER_HEADER, simple("${body.receiver}"))
-                    .setHeader(GATEWAY_REF_HEADER, simple("${body.gatewayRef}"))
-                    .setHeader(WRITTEN_FOR_HEADER, simple("${body.writtenFor}"))
-                    .setHeader(MESSAGE_TYPE_HEADER, simple("${body.messageType}"))
-                    .setBody(simple("${body.nudgeBody}"))
+                .split(body()).stopOnException()
+                    .process(IntakeHandoffs::toNudge).id("to-nudge")
                     .to(HAND_OFF).id("send-to-hand-off")
                 .end()
-                .setBody(simple("${exchangeProperty." + INTAKE_RESULT + ".nativeAnswer}"))
+                .process(IntakeHandoffs::toAnswer).id("to-answer")
                 .removeHeaders("exchange*");
 
         // In the caller's thread, so a queue partner's hand-off joins the consume's broker transaction.
