@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.consumerexchange.gateway.ExchangeProperties;
 
@@ -27,8 +28,8 @@ class LedgerChainConfiguration {
 
     @Bean
     LedgerSealer ledgerSealer(LedgerSeals seals, KeyPair ledgerSigningKey, JdbcLockRegistry locks, Clock clock,
-            ExchangeProperties properties) {
-        return new LedgerSealer(seals, ledgerSigningKey, locks, clock, properties.ledgerChain());
+            ExchangeProperties properties, TransactionTemplate transaction) {
+        return new LedgerSealer(seals, ledgerSigningKey, locks, clock, properties.ledgerChain(), transaction);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.audit.OperatorAudit;
@@ -51,7 +52,8 @@ class LedgerChainVerifierTest {
         LedgerSeals seals = new LedgerSeals(jdbc);
         ExchangeProperties.LedgerChain settings = new ExchangeProperties.LedgerChain(Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 2, Duration.ofHours(24), keys.resolve("k.key"), keys.resolve("k.pub"));
-        sealer = new LedgerSealer(seals, key, null, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+        sealer = new LedgerSealer(seals, key, null, Clock.fixed(NOW, ZoneOffset.UTC), settings,
+                new TransactionTemplate(new DataSourceTransactionManager(database)));
         verifier = new LedgerChainVerifier(seals, key.getPublic());
     }
 
