@@ -5,6 +5,8 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.Locale;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
@@ -40,6 +42,9 @@ public final class HardenedXmlParser {
     private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(HardenedXmlParser::newParser);
     private static final ThreadLocal<SAXTransformerFactory> DOM_BUILDERS = ThreadLocal.withInitial(
             () -> (SAXTransformerFactory) TransformerFactory.newDefaultInstance());
+    /** Makes the empty document the DOM builder fills; without one it would make a document builder per parse. */
+    private static final ThreadLocal<DocumentBuilder> EMPTY_DOCUMENTS = ThreadLocal.withInitial(
+            HardenedXmlParser::newDocumentMaker);
 
     /** Far more than any contract or partner element has; Xerces alone would take thousands. */
     public static final int MAX_ATTRIBUTES = 64;
@@ -65,7 +70,7 @@ public final class HardenedXmlParser {
             throw refusal(ErrorCode.DOCUMENT_TOO_LARGE,
                     "The document has " + xml.length + " bytes; at most " + maxBytes + " are accepted.");
         }
-        DOMResult result = new DOMResult();
+        DOMResult result = new DOMResult(EMPTY_DOCUMENTS.get().newDocument());
         try {
             Guard guard = new Guard(threadReader(), maxDepth);
             guard.setContentHandler(newDomBuilder(result));
@@ -115,6 +120,16 @@ public final class HardenedXmlParser {
             return factory.newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the XML parser lacks a feature the contract needs", e);
+        }
+    }
+
+    private static DocumentBuilder newDocumentMaker() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("cannot make an empty DOM document", e);
         }
     }
 
