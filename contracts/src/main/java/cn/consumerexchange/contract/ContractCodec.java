@@ -62,7 +62,18 @@ public final class ContractCodec {
      */
     public ExchangeMessage read(byte[] xml) {
         Objects.requireNonNull(xml, "xml");
-        Document document = parser.parse(xml);
+        return read(parser.parse(xml));
+    }
+
+    /**
+     * Validates against the schema and binds a document built in this process rather than parsed from bytes: what an
+     * adapter's stylesheet made of a native message that the hardened parser read. The same checks as {@link
+     * #read(byte[])} after its parse, without writing the document out and parsing it back.
+     *
+     * @throws ContractViolationException with every schema violation found
+     */
+    public ExchangeMessage read(Document document) {
+        Objects.requireNonNull(document, "document");
         requireValid(document);
         try {
             return (ExchangeMessage) CONTEXT.createUnmarshaller().unmarshal(document);

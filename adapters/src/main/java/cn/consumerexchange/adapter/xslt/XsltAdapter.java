@@ -4,16 +4,21 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
+import net.sf.saxon.s9api.DOMDestination;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XPathExecutable;
 import net.sf.saxon.s9api.XPathSelector;
-import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.XsltExecutable;
@@ -39,6 +44,9 @@ public final class XsltAdapter implements PartnerAdapter {
     private static final String CONTRACT_NAMESPACE = "urn:cn:consumer-exchange:contract:v1";
     private static final ContractCodec CODEC = ContractCodec.standard();
     private static final int MAX_REASON_LENGTH = 300;
+    /** Makes the empty document a stylesheet writes its contract into: one document builder per thread. */
+    private static final ThreadLocal<DocumentBuilder> EMPTY_DOCUMENTS = ThreadLocal.withInitial(
+            XsltAdapter::newDocumentMaker);
 
     private final FormatDescriptor descriptor;
     private final Processor processor;
@@ -46,8 +54,6 @@ public final class XsltAdapter implements PartnerAdapter {
     private final XsltExecutable fromContract;
     private final NativeReader reader;
     private final XPathExecutable nativeMessageId;
-    private final XPathExecutable contractMessageId;
-    private final XPathExecutable contractMessageType;
 
     XsltAdapter(FormatDescriptor descriptor, FormatProcessor processor, XsltExecutable toContract,
             XsltExecutable fromContract, NativeReader reader, XPathExecutable nativeMessageId) {
@@ -57,8 +63,6 @@ public final class XsltAdapter implements PartnerAdapter {
         this.fromContract = fromContract;
         this.reader = reader;
         this.nativeMessageId = nativeMessageId;
-        this.contractMessageId = envelopeField(processor.processor(), "MessageId");
-        this.contractMessageType = envelopeField(processor.processor(), "MessageType");
     }
 
     @Override
@@ -98,17 +102,17 @@ public final class XsltAdapter implements PartnerAdapter {
     @Override
     public ExchangeMessage toContract(byte[] nativeMessage) {
         XdmNode input = reader.read(nativeMessage);
-        XdmNode contract = translateToContract(input);
-        String messageId = Optional.ofNullable(string(contractMessageId, contract))
+        Document contract = translateToContract(input);
+        String messageId = Optional.ofNullable(envelopeField(contract, "MessageId"))
                 .orElseGet(() -> nativeMessageId(input));
-        Optional<MessageKind> type = Optional.ofNullable(string(contractMessageType, contract))
+        Optional<MessageKind> type = Optional.ofNullable(envelopeField(contract, "MessageType"))
                 .flatMap(XsltAdapter::messageKind);
         if (type.isPresent() && !messageTypes().contains(type.get())) {
             throw new UntranslatableMessageException(messageId, "/ExchangeMessage/Envelope/MessageType",
                     "Format " + format() + " does not carry " + type.get() + " messages.");
         }
         try {
-            return CODEC.read(serialise(contract));
+            return CODEC.read(contract);
         } catch (ContractViolationException e) {
             throw new UntranslatableMessageException(messageId, e.violations().stream()
                     .map(violation -> new Violation(violation.code(), violation.path(),
@@ -129,15 +133,16 @@ public final class XsltAdapter implements PartnerAdapter {
                 + field).orElse("") + "] ";
     }
 
-    private XdmNode translateToContract(XdmNode input) {
-        XdmDestination result = new XdmDestination();
+    /** The stylesheet writes straight into a DOM, which the codec checks and binds: no bytes in between. */
+    private Document translateToContract(XdmNode input) {
+        Document contract = EMPTY_DOCUMENTS.get().newDocument();
         try {
-            FormatProcessor.transform(toContract, input, transformer -> result);
+            FormatProcessor.transform(toContract, input, transformer -> new DOMDestination(contract));
         } catch (StylesheetFailure e) {
             throw new UntranslatableMessageException(nativeMessageId(input), "/",
                     "[" + format() + " to-contract.xsl] " + bounded(e.getMessage()));
         }
-        return result.getXdmNode();
+        return contract;
     }
 
     /**
@@ -194,21 +199,6 @@ public final class XsltAdapter implements PartnerAdapter {
         }
     }
 
-    private byte[] serialise(XdmNode contract) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Serializer serializer = processor.newSerializer(out);
-        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
-        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
-        try {
-            serializer.serializeNode(contract);
-        } catch (SaxonApiException e) {
-            throw new UntranslatableMessageException(string(contractMessageId, contract), "/",
-                    "[" + format() + " to-contract.xsl] the result cannot be written as XML: "
-                            + bounded(e.getMessage()));
-        }
-        return out.toByteArray();
-    }
-
     /**
      * A stylesheet's or Saxon's reason may quote the message (a format author's {@code xsl:message}, a value that
      * failed a cast): it is cut short, as every reason the exchange sends back.
@@ -226,14 +216,41 @@ public final class XsltAdapter implements PartnerAdapter {
         }
     }
 
-    /** Reads a field of the produced envelope, to answer or refuse the message before the codec has read it. */
-    private static XPathExecutable envelopeField(Processor processor, String name) {
-        String path = "/Q{" + CONTRACT_NAMESPACE + "}ExchangeMessage/Q{" + CONTRACT_NAMESPACE + "}Envelope/Q{"
-                + CONTRACT_NAMESPACE + "}" + name;
+    /**
+     * The trimmed text of a field of the produced envelope, or {@code null}: to answer or refuse the message before
+     * the codec has read it.
+     */
+    private static String envelopeField(Document contract, String name) {
+        Element root = contract.getDocumentElement();
+        if (root == null || !isContract(root, "ExchangeMessage")) {
+            return null;
+        }
+        Element envelope = firstChild(root, "Envelope");
+        Element field = envelope == null ? null : firstChild(envelope, name);
+        String text = field == null ? "" : field.getTextContent().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static Element firstChild(Element parent, String name) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && isContract(element, name)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isContract(Element element, String name) {
+        return CONTRACT_NAMESPACE.equals(element.getNamespaceURI()) && name.equals(element.getLocalName());
+    }
+
+    private static DocumentBuilder newDocumentMaker() {
         try {
-            return processor.newXPathCompiler().compile(path);
-        } catch (SaxonApiException e) {
-            throw new IllegalStateException("cannot compile " + path, e);
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("cannot make an empty DOM document", e);
         }
     }
 }
