@@ -25,6 +25,8 @@ class RelatedCaseSweep {
 
     private static final Logger log = LoggerFactory.getLogger(RelatedCaseSweep.class);
     static final String LOCK = "related-case-sweep";
+    /** Cases looked at in one transaction: a commit per case cost more than the looking under load. */
+    static final int CASES_PER_COMMIT = 25;
 
     private final RelatedCaseCheck check;
     private final JdbcLockRegistry locks;
@@ -72,14 +74,15 @@ class RelatedCaseSweep {
         List<RelatedCaseCheck.UncheckedCase> due = check.unchecked(since.isBefore(horizon) ? horizon : since,
                 settings.batch());
         Instant reached = due.size() < settings.batch() ? started : due.get(due.size() - 1).receivedAt();
-        for (RelatedCaseCheck.UncheckedCase unchecked : due) {
+        for (int from = 0; from < due.size(); from += CASES_PER_COMMIT) {
+            List<RelatedCaseCheck.UncheckedCase> group =
+                    due.subList(from, Math.min(due.size(), from + CASES_PER_COMMIT));
             try {
-                check.check(unchecked);
-            } catch (RuntimeException e) {
-                // It stays unchecked, and the watermark stays at it: the next sweep reads it again.
-                log.warn("Could not look at case {} for related cases: {}", unchecked.gatewayRef(), e.toString());
-                if (unchecked.receivedAt().isBefore(reached)) {
-                    reached = unchecked.receivedAt();
+                check.checkAll(group);
+            } catch (RuntimeException groupFailed) {
+                // One case that cannot be looked at must not hold up the others: each is tried on its own.
+                for (RelatedCaseCheck.UncheckedCase unchecked : group) {
+                    reached = checkAlone(unchecked, reached);
                 }
             }
         }
@@ -87,5 +90,17 @@ class RelatedCaseSweep {
             watermark = reached;
         }
         return due.size();
+    }
+
+    /** Looks at one case in its own transaction; returns how far the watermark may move. */
+    private Instant checkAlone(RelatedCaseCheck.UncheckedCase unchecked, Instant reached) {
+        try {
+            check.check(unchecked);
+            return reached;
+        } catch (RuntimeException e) {
+            // It stays unchecked, and the watermark stays at it: the next sweep reads it again.
+            log.warn("Could not look at case {} for related cases: {}", unchecked.gatewayRef(), e.toString());
+            return unchecked.receivedAt().isBefore(reached) ? unchecked.receivedAt() : reached;
+        }
     }
 }

@@ -2,14 +2,19 @@ package cn.consumerexchange.gateway.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.GatewayTestSupport;
+import cn.consumerexchange.gateway.transfer.Sha256;
 
 /**
  * The detector as the gateway builds it: its settings from application.yml, the partner registry telling a Hong Kong
@@ -32,6 +38,8 @@ class RelatedCasesInGatewayTest {
     static void properties(DynamicPropertyRegistry registry) {
         GatewayTestSupport.register(registry, SHANGHAI);
         GatewayTestSupport.registerEmbeddedDatabase(registry);
+        // The test below sweeps by hand.
+        registry.add("exchange.related.sweep.enabled", () -> "false");
     }
 
     @Autowired
@@ -40,6 +48,10 @@ class RelatedCasesInGatewayTest {
     RelatedCaseRecords records;
     @Autowired
     ContractCodec codec;
+    @Autowired
+    RelatedCaseSweep sweep;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theSampleComplaintFiledAgainWithTheHongKongCouncilIsLinkedToShenzhensFiling() throws Exception {
@@ -62,5 +74,38 @@ class RelatedCasesInGatewayTest {
                     MatchReason.SAME_RESPONDENT_CODE);
         });
         assertThat(records.linksOf("GW-SZ-0731")).containsExactlyElementsOf(found.links());
+    }
+
+    @Test
+    void aCaseThatCannotBeLookedAtDoesNotHoldUpTheCasesSweptWithIt() throws Exception {
+        Instant now = Instant.now();
+        String unreadable = openCase("<not-a-complaint/>", now.minusSeconds(2));
+        String readable = openCase(GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml"), now.minusSeconds(1));
+
+        sweep.sweepOnce();
+
+        assertThat(jdbc.sql("select gateway_ref from related_case_check where gateway_ref in (?, ?)")
+                .params(unreadable, readable).query(String.class).list()).containsExactly(readable);
+    }
+
+    /** A case Shenzhen opened, with the complaint it sent as the ledger keeps it; returns its gateway reference. */
+    private String openCase(String payload, Instant receivedAt) {
+        String messageId = "SZ-SWEEP-" + UUID.randomUUID();
+        String gatewayRef = "GW-SWEEP-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] bytes = payload.replace("SZ-20261120-000123", messageId).getBytes(StandardCharsets.UTF_8);
+        OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                insert into ledger_message (direction, partner_code, message_id, message_type, sender, receiver,
+                    gateway_ref, payload_sha256, payload, state, created_at, updated_at)
+                values ('IN', 'SZ', ?, 'COMPLAINT', 'SAMR-GD-SZ', 'SH', ?, ?, ?, 'DELIVERED', ?, ?)""")
+                .params(messageId, gatewayRef, Sha256.hex(bytes), bytes, at, at)
+                .update();
+        jdbc.sql("""
+                insert into transfer_case (gateway_ref, origin_partner, origin_case_number, origin_message_id,
+                    receiving_partner, receiving_division, state, received_at, updated_at)
+                values (?, 'SZ', ?, ?, 'SH', '310115', 'TRANSFERRED', ?, ?)""")
+                .params(gatewayRef, "SZ12315-" + gatewayRef, messageId, at, at)
+                .update();
+        return gatewayRef;
     }
 }
