@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The keys of every recorded complaint and the links found between them (V20). Every lookup goes through an index:
- * by key within a period ({@code ix_related_case_key_value}) or by case ({@code ix_related_case_key_ref}), never a
+ * by key within a period ({@code ix_related_case_key_newest}) or by case ({@code ix_related_case_key_ref}), never a
  * scan of all cases.
  */
 @Repository
@@ -51,11 +51,20 @@ public class RelatedCaseRecords {
                 .update();
     }
 
-    /** Candidates: the cases holding one key; read through ix_related_case_key_value. */
+    /**
+     * Candidates: the cases holding one key, newest first; read through ix_related_case_key_newest in its own order
+     * (the key columns are fixed, but H2 reads an index in order only when the ORDER BY names them), up to the limit.
+     */
     static final String CANDIDATES_BY_KEY = """
             select gateway_ref from related_case_key
              where key_kind = ? and key_value = ? and received_at >= ? and gateway_ref <> ?
-             order by received_at desc
+             order by key_kind, key_value, received_at desc
+             limit ?""";
+    /** The cases holding one key received in a period, newest first, as {@link #CANDIDATES_BY_KEY} reads them. */
+    static final String CASES_BY_KEY_BETWEEN = """
+            select gateway_ref from related_case_key
+             where key_kind = ? and key_value = ? and received_at between ? and ?
+             order by key_kind, key_value, received_at desc
              limit ?""";
     /** The candidates' own keys; read through ix_related_case_key_ref. */
     static final String KEYS_OF_CASES = """
@@ -80,11 +89,7 @@ public class RelatedCaseRecords {
 
     /** Cases holding the key received in [{@code from}, {@code to}], newest first. */
     List<String> refsHolding(CaseKey key, Instant from, Instant to, int limit) {
-        return jdbc.sql("""
-                select gateway_ref from related_case_key
-                 where key_kind = ? and key_value = ? and received_at between ? and ?
-                 order by received_at desc
-                 limit ?""")
+        return jdbc.sql(CASES_BY_KEY_BETWEEN)
                 .params(key.kind().name(), key.value(), utc(from), utc(to), limit)
                 .query(String.class).list();
     }
@@ -95,7 +100,7 @@ public class RelatedCaseRecords {
                 select p.gateway_ref, n.key_value from related_case_key p
                   join related_case_key n on n.gateway_ref = p.gateway_ref and n.key_kind = 'CONSUMER_NAME'
                  where p.key_kind = 'CONSUMER_PHONE' and p.key_value = ? and p.received_at between ? and ?
-                 order by p.received_at desc
+                 order by p.key_kind, p.key_value, p.received_at desc
                  limit ?""")
                 .params(phoneKey, utc(from), utc(to), limit)
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list();
