@@ -254,7 +254,7 @@
   <xsl:function name="gba:element" as="element()?">
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="value" as="xs:string?"/>
-    <xsl:variable name="trimmed" select="replace(string($value), '^\s+|\s+$', '')"/>
+    <xsl:variable name="trimmed" select="fx:trim(string($value))"/>
     <xsl:if test="$trimmed">
       <xsl:element name="{$name}" namespace="urn:cn:consumer-exchange:contract:v1">{$trimmed}</xsl:element>
     </xsl:if>

@@ -292,7 +292,7 @@
        again. -->
   <xsl:function name="hl:value" as="xs:string?">
     <xsl:param name="column" as="xs:string"/>
-    <xsl:variable name="value" select="replace(string($record/field[@name = $column]), '^\s+|\s+$', '')"/>
+    <xsl:variable name="value" select="fx:trim(string($record/field[@name = $column]))"/>
     <xsl:variable name="live" select="if (matches($value, '^''+[=+\-@&#9;&#13;]')) then substring($value, 2)
                                       else $value"/>
     <xsl:sequence select="$live[. ne '']"/>
@@ -344,7 +344,7 @@
 
   <xsl:function name="hl:trim" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '^\s+|\s+$', '')"/>
+    <xsl:sequence select="fx:trim($text)"/>
   </xsl:function>
 
   <!-- A contract element, or nothing, so that the schema reports a missing field as MISSING_FIELD at its path. -->

@@ -282,7 +282,7 @@
   <xsl:function name="nj:value" as="xs:string?">
     <xsl:param name="object" as="element(map)"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:variable name="value" select="replace(string($object/*[@key = $key]), '^\s+|\s+$', '')"/>
+    <xsl:variable name="value" select="fx:trim(string($object/*[@key = $key]))"/>
     <xsl:sequence select="$value[. ne '']"/>
   </xsl:function>
 

@@ -281,7 +281,7 @@
 
   <xsl:function name="yj:trimmed" as="xs:string?">
     <xsl:param name="scalar" as="element()?"/>
-    <xsl:sequence select="replace(string($scalar), '^\s+|\s+$', '')[. ne '']"/>
+    <xsl:sequence select="fx:trim(string($scalar))[. ne '']"/>
   </xsl:function>
 
   <!-- A contract element, or nothing, so that the schema reports a missing field as MISSING_FIELD at its path. -->
