@@ -70,7 +70,7 @@ public final class HardenedXmlParser {
             throw refusal(ErrorCode.DOCUMENT_TOO_LARGE,
                     "The document has " + xml.length + " bytes; at most " + maxBytes + " are accepted.");
         }
-        DOMResult result = new DOMResult(EMPTY_DOCUMENTS.get().newDocument());
+        DOMResult result = new DOMResult(emptyDocument());
         try {
             Guard guard = new Guard(threadReader(), maxDepth);
             guard.setContentHandler(newDomBuilder(result));
@@ -90,6 +90,14 @@ public final class HardenedXmlParser {
             throw refusal(ErrorCode.MALFORMED_XML, "An element or attribute name is not valid with XML namespaces.");
         }
         return (Document) result.getNode();
+    }
+
+    /**
+     * A new empty document, namespace-aware, from the thread's document builder: for a tree built in this process, as
+     * an adapter's stylesheet builds the contract document that {@link ContractCodec#read(Document)} then checks.
+     */
+    public static Document emptyDocument() {
+        return EMPTY_DOCUMENTS.get().newDocument();
     }
 
     /** The thread's parser, reset to the factory's hardened features, with the locale set again. */

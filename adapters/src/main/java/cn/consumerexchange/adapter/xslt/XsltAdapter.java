@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 
 import org.w3c.dom.Document;
@@ -28,6 +25,7 @@ import cn.consumerexchange.adapter.PartnerAdapter;
 import cn.consumerexchange.adapter.UntranslatableMessageException;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.ContractViolationException;
+import cn.consumerexchange.contract.HardenedXmlParser;
 import cn.consumerexchange.contract.Violation;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.contract.v1.MessageKind;
@@ -44,9 +42,6 @@ public final class XsltAdapter implements PartnerAdapter {
     private static final String CONTRACT_NAMESPACE = "urn:cn:consumer-exchange:contract:v1";
     private static final ContractCodec CODEC = ContractCodec.standard();
     private static final int MAX_REASON_LENGTH = 300;
-    /** Makes the empty document a stylesheet writes its contract into: one document builder per thread. */
-    private static final ThreadLocal<DocumentBuilder> EMPTY_DOCUMENTS = ThreadLocal.withInitial(
-            XsltAdapter::newDocumentMaker);
 
     private final FormatDescriptor descriptor;
     private final Processor processor;
@@ -135,7 +130,7 @@ public final class XsltAdapter implements PartnerAdapter {
 
     /** The stylesheet writes straight into a DOM, which the codec checks and binds: no bytes in between. */
     private Document translateToContract(XdmNode input) {
-        Document contract = EMPTY_DOCUMENTS.get().newDocument();
+        Document contract = HardenedXmlParser.emptyDocument();
         try {
             FormatProcessor.transform(toContract, input, transformer -> new DOMDestination(contract));
         } catch (StylesheetFailure e) {
@@ -242,15 +237,5 @@ public final class XsltAdapter implements PartnerAdapter {
 
     private static boolean isContract(Element element, String name) {
         return CONTRACT_NAMESPACE.equals(element.getNamespaceURI()) && name.equals(element.getLocalName());
-    }
-
-    private static DocumentBuilder newDocumentMaker() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("cannot make an empty DOM document", e);
-        }
     }
 }
