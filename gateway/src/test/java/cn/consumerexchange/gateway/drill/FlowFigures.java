@@ -1,5 +1,6 @@
 package cn.consumerexchange.gateway.drill;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
  * @param repeatsWithSameKey     of those, the ones whose every copy carried the same idempotency key or duplicate id
  * @param missing                acknowledged complaints the receiver never took
  * @param deliveredUnacknowledged complaints the receiver took that the sender was never told were accepted
+ * @param gatewayMessages        messages the receiver took that the sender never sent: the gateway's own, such as a
+ *                               related-case notice (并案提示) about two of the drill's complaints
  * @param consumerRedeliveries   copies the broker handed the drill's consumer again (same JMS message id), not counted
  *                               as deliveries
  * @param unreadable             deliveries whose message id could not be read
@@ -39,6 +42,7 @@ record FlowFigures(
         int repeatsWithSameKey,
         int missing,
         int deliveredUnacknowledged,
+        int gatewayMessages,
         int consumerRedeliveries,
         int unreadable,
         List<String> missingExamples) {
@@ -65,10 +69,16 @@ record FlowFigures(
                 }
             }
         }
-        int unacknowledged = (int) received.messageIds().stream().filter(id -> !accepted.containsKey(id)).count();
+        // Every complaint sent ends accepted, rejected or unanswered; anything else the receiver took is the gateway's.
+        Set<String> sentIds = new HashSet<>(accepted.keySet());
+        sentIds.addAll(answers.rejected().keySet());
+        sentIds.addAll(unanswered);
+        int unacknowledged = (int) received.messageIds().stream()
+                .filter(id -> sentIds.contains(id) && !accepted.containsKey(id)).count();
+        int gatewayMessages = (int) received.messageIds().stream().filter(id -> !sentIds.contains(id)).count();
         return new FlowFigures(name, sent, accepted.size(), answers.rejected().size(), unanswered.size(),
                 resends, answers.otherReference(), once, repeated, repeatedSameKey, missing.size(), unacknowledged,
-                received.consumerRedeliveries(), received.unreadableCount(),
+                gatewayMessages, received.consumerRedeliveries(), received.unreadableCount(),
                 missing.stream().limit(EXAMPLES).toList());
     }
 }

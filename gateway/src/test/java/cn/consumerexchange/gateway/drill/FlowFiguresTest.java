@@ -60,13 +60,26 @@ class FlowFiguresTest {
         answers.accepted("A", "GW-1");
         answers.accepted("A", "GW-9");
         received.delivered("A", "k", null);
-        received.delivered("Z", "k", null);
 
         FlowFigures figures = reconcile();
 
         assertThat(figures.acknowledged()).isEqualTo(1);
         assertThat(figures.otherReference()).isEqualTo(1);
-        assertThat(figures.deliveredUnacknowledged()).isEqualTo(1);
+    }
+
+    @Test
+    void aComplaintDeliveredButNeverAcknowledgedIsToldFromTheGatewaysOwnMessages() {
+        answers.accepted("A", "GW-1");
+        answers.rejected("R", "REJECTED");
+        received.delivered("A", "k-A", null);
+        received.delivered("R", "k-R", null);
+        received.delivered("U", "k-U", null);
+        received.delivered("RELATED:GW-1:GW-2", "k-N", null);
+
+        FlowFigures figures = FlowFigures.reconcile("SZ->SH", 3, answers, List.of("U"), 0, received);
+
+        assertThat(figures.deliveredUnacknowledged()).as("R and U, which the drill sent").isEqualTo(2);
+        assertThat(figures.gatewayMessages()).as("the notice, which it did not").isEqualTo(1);
     }
 
     private FlowFigures reconcile() {

@@ -73,6 +73,7 @@ record Reconciliation(String title, List<FlowFigures> flows, Map<String, Integer
         row(out, "  of which every copy had the same key", FlowFigures::repeatsWithSameKey);
         row(out, "MISSING: acknowledged, never delivered", FlowFigures::missing);
         row(out, "delivered, never acknowledged", FlowFigures::deliveredUnacknowledged);
+        row(out, "the gateway's own messages delivered", FlowFigures::gatewayMessages);
         row(out, "redelivered to the drill's consumer", FlowFigures::consumerRedeliveries);
         row(out, "deliveries with no readable message id", FlowFigures::unreadable);
         out.println("ledger rows after the gateway stopped (ledger_message, direction and state):");
