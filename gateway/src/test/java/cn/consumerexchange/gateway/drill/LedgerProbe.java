@@ -28,11 +28,35 @@ final class LedgerProbe {
             .encodeToString("viewer:demo-viewer".getBytes(StandardCharsets.UTF_8));
 
     private final URI transfers;
+    private final URI partners;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LedgerProbe(URI gateway) {
         this.transfers = gateway.resolve("/api/transfers/");
+        this.partners = gateway.resolve("/api/partners");
+    }
+
+    /**
+     * Inbound messages waiting for delivery to any partner ({@code GET /api/partners}, each partner's backlog), the
+     * gateway's own notices included; -1 when the overview could not be read.
+     */
+    int backlog() throws InterruptedException {
+        try {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(partners)
+                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                return -1;
+            }
+            int waiting = 0;
+            for (JsonNode partner : json.readTree(answer.body())) {
+                waiting += partner.path("health").path("backlog").asInt();
+            }
+            return waiting;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The cases among {@code gatewayRefs} with an inbound row still waiting, or that could not be read. */
