@@ -75,6 +75,20 @@ class RelatedCaseCheck {
                 .list();
     }
 
+    /** How many cases received since {@code since} are not yet looked at, and when the oldest of them came in. */
+    RelatedCaseSweep.Progress progress(Instant since, boolean sweeping) {
+        return jdbc.sql("""
+                select count(*), min(t.received_at) from transfer_case t
+                 where t.received_at >= ?
+                   and not exists (select 1 from related_case_check c where c.gateway_ref = t.gateway_ref)""")
+                .param(utc(since))
+                .query((rs, row) -> {
+                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                    return new RelatedCaseSweep.Progress(sweeping, rs.getInt(1), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
+
     /**
      * Looks at several cases in one transaction, so the database writes its pages once for all of them; returns how
      * many links they told. One failure rolls all of them back.

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * ground was offered, how the other authority was told) and the flags it raised.</li>
  * <li>{@code GET /api/related?flag=&page=&size=}: recent links and flags, newest first; {@code flag}
  * ({@code RESPONDENT_BURST}, {@code SHARED_PHONE}) lists only the flags of that kind.</li>
+ * <li>{@code GET /api/related/sweep}: how many accepted cases are still to be looked at for related cases, and when
+ * the oldest of them was received.</li>
  * </ul>
  */
 @RestController
@@ -22,9 +24,11 @@ class RelatedCaseController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final RelatedCaseViews views;
+    private final RelatedCaseSweep sweep;
 
-    RelatedCaseController(RelatedCaseViews views) {
+    RelatedCaseController(RelatedCaseViews views, RelatedCaseSweep sweep) {
         this.views = views;
+        this.sweep = sweep;
     }
 
     @GetMapping("/api/cases/{gatewayRef}/related")
@@ -36,5 +40,10 @@ class RelatedCaseController {
     RelatedCaseViews.Recent recent(@RequestParam(required = false) AdvisoryFlag.Kind flag,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Locale locale) {
         return views.recent(flag, Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), locale);
+    }
+
+    @GetMapping("/api/related/sweep")
+    RelatedCaseSweep.Progress sweep() {
+        return sweep.progress();
     }
 }

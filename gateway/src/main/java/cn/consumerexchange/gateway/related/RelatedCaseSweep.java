@@ -42,6 +42,22 @@ class RelatedCaseSweep {
         this.clock = clock;
     }
 
+    /**
+     * How far behind the intake the sweep is, as operators read it on {@code GET /api/related/sweep}.
+     *
+     * @param enabled          whether this instance sweeps at all
+     * @param unchecked        cases received within the horizon not yet looked at: ones the sweep has not reached,
+     *                         and ones it could not read (their warnings are in the log)
+     * @param oldestUnchecked  when the oldest of them was received; null when there is none
+     */
+    public record Progress(boolean enabled, int unchecked, Instant oldestUnchecked) {
+    }
+
+    /** The cases within the horizon this sweep, or the instance that holds its lock, still has to look at. */
+    Progress progress() {
+        return check.progress(clock.instant().minus(settings.horizon()), settings.enabled());
+    }
+
     @Scheduled(initialDelayString = "${exchange.related.sweep.interval:1s}",
             fixedDelayString = "${exchange.related.sweep.interval:1s}")
     void sweep() {

@@ -78,6 +78,7 @@ public final class OperatorAccessRules {
             path(HttpMethod.GET, "/api/ledger/**"),
             // Related cases (并案) and advisory flags (art. 17).
             path(HttpMethod.GET, "/api/related"),
+            path(HttpMethod.GET, "/api/related/sweep"),
             // Cross-store returns: the commitment registry, returns, refunds and settlement statements.
             path(HttpMethod.GET, "/api/returns/**"),
             path(HttpMethod.GET, "/simulator/**"),

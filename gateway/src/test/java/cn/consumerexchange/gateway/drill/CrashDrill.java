@@ -44,7 +44,10 @@ final class CrashDrill {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    /** Seconds in a row with no partner's backlog before the drill stops the gateway: several related-case sweeps. */
+    /**
+     * Seconds in a row with no partner's backlog and no case left for the related-case sweep before the drill stops the
+     * gateway: several sweeps.
+     */
     private static final int QUIET_SECONDS = 5;
     /** configure.sh's default QUEUE_PARTNERS: the standalone broker gets a user for each, as a deployment does. */
     private static final List<String> QUEUE_PARTNERS = List.of("GZ", "SZ", "ZH", "FS", "JM", "ZQ", "HZ", "DG", "ZS");
@@ -197,15 +200,17 @@ final class CrashDrill {
             }
             Thread.sleep(1000);
         }
-        // The gateway's own notices trail the complaints (the related-case sweep looks at cases after their intake):
-        // no partner may have anything waiting, for several sweeps in a row, before the gateway stops.
+        // The gateway's own notices trail the complaints (the related-case sweep looks at cases after their intake,
+        // and a link between two cases of one partner raises none): the sweep must have looked at every case, and no
+        // partner may have anything waiting, for several sweeps in a row, before the gateway stops.
         int quietSeconds = 0;
         while (quietSeconds < QUIET_SECONDS) {
             if (System.nanoTime() > deadline) {
-                event("drain timeout passed with " + ledger.backlog() + " of the gateway's own messages waiting");
+                event("drain timeout passed with " + ledger.backlog() + " of the gateway's own messages waiting and "
+                        + ledger.uncheckedCases() + " cases not yet looked at for related cases");
                 return;
             }
-            quietSeconds = ledger.backlog() == 0 ? quietSeconds + 1 : 0;
+            quietSeconds = ledger.uncheckedCases() == 0 && ledger.backlog() == 0 ? quietSeconds + 1 : 0;
             Thread.sleep(1000);
         }
         event("ledger settled");

@@ -29,12 +29,14 @@ final class LedgerProbe {
 
     private final URI transfers;
     private final URI partners;
+    private final URI relatedSweep;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LedgerProbe(URI gateway) {
         this.transfers = gateway.resolve("/api/transfers/");
         this.partners = gateway.resolve("/api/partners");
+        this.relatedSweep = gateway.resolve("/api/related/sweep");
     }
 
     /**
@@ -54,6 +56,21 @@ final class LedgerProbe {
                 waiting += partner.path("health").path("backlog").asInt();
             }
             return waiting;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Accepted cases the related-case sweep has not looked at yet ({@code GET /api/related/sweep}): each may still raise
+     * a notice; -1 when it could not be read.
+     */
+    int uncheckedCases() throws InterruptedException {
+        try {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(relatedSweep)
+                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return answer.statusCode() == 200 ? json.readTree(answer.body()).path("unchecked").asInt(-1) : -1;
         } catch (IOException e) {
             return -1;
         }

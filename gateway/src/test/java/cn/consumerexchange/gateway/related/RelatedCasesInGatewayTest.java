@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +54,8 @@ class RelatedCasesInGatewayTest {
     RelatedCaseSweep sweep;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void theSampleComplaintFiledAgainWithTheHongKongCouncilIsLinkedToShenzhensFiling() throws Exception {
@@ -86,6 +90,29 @@ class RelatedCasesInGatewayTest {
 
         assertThat(jdbc.sql("select gateway_ref from related_case_check where gateway_ref in (?, ?)")
                 .params(unreadable, readable).query(String.class).list()).containsExactly(readable);
+    }
+
+    @Test
+    void operatorsReadHowManyCasesTheSweepHasStillToLookAt() throws Exception {
+        RelatedCaseSweep.Progress before = progress();
+        Instant receivedAt = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        String waiting = openCase(GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml"), receivedAt);
+
+        RelatedCaseSweep.Progress found = progress();
+        assertThat(found.enabled()).isFalse();
+        assertThat(found.unchecked()).isEqualTo(before.unchecked() + 1);
+        assertThat(found.oldestUnchecked()).isBeforeOrEqualTo(receivedAt);
+
+        sweep.sweepOnce();
+
+        assertThat(jdbc.sql("select count(*) from related_case_check where gateway_ref = ?").param(waiting)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(progress().unchecked()).isLessThan(found.unchecked());
+    }
+
+    private RelatedCaseSweep.Progress progress() {
+        return http.withBasicAuth("viewer", "demo-viewer")
+                .getForObject("/api/related/sweep", RelatedCaseSweep.Progress.class);
     }
 
     /** A case Shenzhen opened, with the complaint it sent as the ledger keeps it; returns its gateway reference. */
