@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
@@ -31,6 +30,7 @@ import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.evidence.EvidenceManifestCheck;
 import cn.consumerexchange.gateway.ledger.Direction;
+import cn.consumerexchange.gateway.ledger.GroupCommit;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
@@ -52,7 +52,8 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * update moves its case only as the case lifecycle allows, in the transaction that records it.
  *
  * <p>The ledger row is written in its own database transaction before the caller commits the hand-off to delivery and
- * the answer. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
+ * the answer; messages recorded at the same moment share one commit ({@link GroupCommit}), each under its own
+ * savepoint, and each is answered only once that commit is done. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
  * HTTP partner that got no answer sends it again) and is recognised here as already recorded: it is answered as before
  * and handed off again while it has not been delivered. Delivery claims each message once, so the second hand-off is
  * harmless.
@@ -74,7 +75,7 @@ public class MessageIntake {
     private final CaseStateChange caseStates;
     private final TransferLedger ledger;
     private final Answers answers;
-    private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
     private final Clock clock;
     private final int maxMessageBytes;
     private final Recognition recognition;
@@ -85,7 +86,7 @@ public class MessageIntake {
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
-            Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
+            Answers answers, GroupCommit groupCommit, Clock clock, ExchangeProperties properties,
             Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence,
             PartnerMetrics metrics, ReturnIntake returns) {
         this.metrics = metrics;
@@ -98,7 +99,7 @@ public class MessageIntake {
         this.caseStates = caseStates;
         this.ledger = ledger;
         this.answers = answers;
-        this.transaction = transaction;
+        this.groupCommit = groupCommit;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
         this.recognition = recognition;
@@ -222,7 +223,7 @@ public class MessageIntake {
                 message.getEnvelope().getMessageType());
         Recorded recorded;
         try {
-            recorded = transaction.execute(tx -> {
+            recorded = groupCommit.execute(() -> {
                 // The inbound row keeps the submission as received: it is the record. Deliveries are made from it
                 // again through the separation, never as it is.
                 LedgerEntry entry = ledger.record(inbound(sender, message, routed.receiver().code(),
