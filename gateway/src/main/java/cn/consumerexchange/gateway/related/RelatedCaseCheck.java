@@ -84,7 +84,8 @@ class RelatedCaseCheck {
                 .param(utc(since))
                 .query((rs, row) -> {
                     OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    return new RelatedCaseSweep.Progress(sweeping, rs.getInt(1), oldest == null ? null : oldest.toInstant());
+                    return new RelatedCaseSweep.Progress(sweeping, rs.getInt(1),
+                            oldest == null ? null : oldest.toInstant());
                 })
                 .single();
     }

@@ -51,12 +51,12 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
  * update moves its case only as the case lifecycle allows, in the transaction that records it.
  *
- * <p>The ledger row is written in its own database transaction before the caller commits the hand-off to delivery and
- * the answer; messages recorded at the same moment share one commit ({@link GroupCommit}), each under its own
- * savepoint, and each is answered only once that commit is done. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
- * HTTP partner that got no answer sends it again) and is recognised here as already recorded: it is answered as before
- * and handed off again while it has not been delivered. Delivery claims each message once, so the second hand-off is
- * harmless.
+ * <p>The ledger row is committed to the database before the caller commits the hand-off to delivery and the answer;
+ * messages recorded at the same moment share one commit ({@link GroupCommit}), each under its own savepoint, and each
+ * is answered only once that commit is done. If the process dies between the commit and the hand-off, the partner's
+ * message comes back (the broker redelivers it, or an HTTP partner that got no answer sends it again) and is recognised
+ * here as already recorded: it is answered as before and handed off again while it has not been delivered. Delivery
+ * claims each message once, so the second hand-off is harmless.
  */
 @Component
 public class MessageIntake {
