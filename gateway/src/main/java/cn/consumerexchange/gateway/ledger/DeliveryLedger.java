@@ -29,12 +29,10 @@ public class DeliveryLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final GroupCommit groupCommit;
 
-    public DeliveryLedger(JdbcClient jdbc, Clock clock, GroupCommit groupCommit) {
+    public DeliveryLedger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.groupCommit = groupCommit;
     }
 
     /**
@@ -106,18 +104,11 @@ public class DeliveryLedger {
      * unique per receiver, and a replay's copy adds {@code :replay-<action>}. A message already recorded as delivered
      * (a slow attempt and its successor both got through) is recorded once.
      *
-     * <p>Deliveries that finish together share one commit ({@link GroupCommit}); each returns once its record is
-     * durable.
-     *
      * @param startedAt when the attempt claimed the message
      * @return when the message was accepted, or empty when it was already recorded as delivered
      */
+    @Transactional
     public Optional<OffsetDateTime> recordDelivered(MessageKey key, String receiver, String payloadSha256,
-            byte[] payload, OffsetDateTime startedAt) {
-        return groupCommit.execute(() -> recordDeliveredNow(key, receiver, payloadSha256, payload, startedAt));
-    }
-
-    private Optional<OffsetDateTime> recordDeliveredNow(MessageKey key, String receiver, String payloadSha256,
             byte[] payload, OffsetDateTime startedAt) {
         OffsetDateTime now = now();
         recordAttempt(key, startedAt, now, MessageState.DELIVERED, null, null, "state <> 'DELIVERED'");

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.consumerexchange.adapter.AdapterCatalog;
 import cn.consumerexchange.adapter.PartnerAdapter;
@@ -30,7 +31,6 @@ import cn.consumerexchange.contract.v1.MessageKind;
 import cn.consumerexchange.gateway.ExchangeProperties;
 import cn.consumerexchange.gateway.evidence.EvidenceManifestCheck;
 import cn.consumerexchange.gateway.ledger.Direction;
-import cn.consumerexchange.gateway.ledger.GroupCommit;
 import cn.consumerexchange.gateway.ledger.LedgerEntry;
 import cn.consumerexchange.gateway.ledger.MessageKey;
 import cn.consumerexchange.gateway.ledger.MessageState;
@@ -51,12 +51,11 @@ import cn.consumerexchange.gateway.trace.TraceParent;
  * Receives (受理) one message from a partner: translate it, check it, record it, and decide where it goes. A status
  * update moves its case only as the case lifecycle allows, in the transaction that records it.
  *
- * <p>The ledger row is committed to the database before the caller commits the hand-off to delivery and the answer;
- * messages recorded at the same moment share one commit ({@link GroupCommit}), each under its own savepoint, and each
- * is answered only once that commit is done. If the process dies between the commit and the hand-off, the partner's
- * message comes back (the broker redelivers it, or an HTTP partner that got no answer sends it again) and is recognised
- * here as already recorded: it is answered as before and handed off again while it has not been delivered. Delivery
- * claims each message once, so the second hand-off is harmless.
+ * <p>The ledger row is written in its own database transaction before the caller commits the hand-off to delivery and
+ * the answer. If the process dies between the two, the partner's message comes back (the broker redelivers it, or an
+ * HTTP partner that got no answer sends it again) and is recognised here as already recorded: it is answered as before
+ * and handed off again while it has not been delivered. Delivery claims each message once, so the second hand-off is
+ * harmless.
  */
 @Component
 public class MessageIntake {
@@ -75,7 +74,7 @@ public class MessageIntake {
     private final CaseStateChange caseStates;
     private final TransferLedger ledger;
     private final Answers answers;
-    private final GroupCommit groupCommit;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxMessageBytes;
     private final Recognition recognition;
@@ -86,7 +85,7 @@ public class MessageIntake {
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
-            Answers answers, GroupCommit groupCommit, Clock clock, ExchangeProperties properties,
+            Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
             Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence,
             PartnerMetrics metrics, ReturnIntake returns) {
         this.metrics = metrics;
@@ -99,7 +98,7 @@ public class MessageIntake {
         this.caseStates = caseStates;
         this.ledger = ledger;
         this.answers = answers;
-        this.groupCommit = groupCommit;
+        this.transaction = transaction;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
         this.recognition = recognition;
@@ -223,7 +222,7 @@ public class MessageIntake {
                 message.getEnvelope().getMessageType());
         Recorded recorded;
         try {
-            recorded = groupCommit.execute(() -> {
+            recorded = transaction.execute(tx -> {
                 // The inbound row keeps the submission as received: it is the record. Deliveries are made from it
                 // again through the separation, never as it is.
                 LedgerEntry entry = ledger.record(inbound(sender, message, routed.receiver().code(),

@@ -124,7 +124,6 @@ class OperatingSignalsTest {
                 .containsPattern("exchange_deliveries_failed_total\\{kind=\"transient\",partner=\"SH\"")
                 .containsPattern("exchange_deliveries_failed_total\\{kind=\"permanent\",partner=\"SH\"")
                 .containsPattern("camel_exchanges_total\\{.*routeId=\"delivery-SH\"")
-                .containsPattern("exchange_ledger_group_commit_size_count(\\{.*\\})? [1-9]")
                 .containsPattern("exchange_deadlines_missed\\{kind=\"ACCEPTANCE\",partner=\"SH\"")
                 .containsPattern("exchange_deadlines_due_soon\\{kind=\"MEDIATION\",partner=\"SH\"");
     }
