@@ -44,21 +44,15 @@ final class LedgerProbe {
      * gateway's own notices included; -1 when the overview could not be read.
      */
     int backlog() throws InterruptedException {
-        try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(partners)
-                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-                return -1;
-            }
-            int waiting = 0;
-            for (JsonNode partner : json.readTree(answer.body())) {
-                waiting += partner.path("health").path("backlog").asInt();
-            }
-            return waiting;
-        } catch (IOException e) {
+        JsonNode overview = read(partners);
+        if (overview == null) {
             return -1;
         }
+        int waiting = 0;
+        for (JsonNode partner : overview) {
+            waiting += partner.path("health").path("backlog").asInt();
+        }
+        return waiting;
     }
 
     /**
@@ -66,14 +60,8 @@ final class LedgerProbe {
      * a notice; -1 when it could not be read.
      */
     int uncheckedCases() throws InterruptedException {
-        try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(relatedSweep)
-                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return answer.statusCode() == 200 ? json.readTree(answer.body()).path("unchecked").asInt(-1) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
+        JsonNode progress = read(relatedSweep);
+        return progress == null ? -1 : progress.path("unchecked").asInt(-1);
     }
 
     /** The cases among {@code gatewayRefs} with an inbound row still waiting, or that could not be read. */
@@ -88,22 +76,28 @@ final class LedgerProbe {
     }
 
     private boolean settled(String gatewayRef) throws InterruptedException {
-        try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(transfers.resolve(gatewayRef))
-                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
+        JsonNode transfer = read(transfers.resolve(gatewayRef));
+        if (transfer == null) {
+            return false;
+        }
+        for (JsonNode message : transfer.path("messages")) {
+            if ("IN".equals(message.path("direction").asText())
+                    && Reconciliation.WAITING.contains(message.path("state").asText())) {
                 return false;
             }
-            for (JsonNode message : json.readTree(answer.body()).path("messages")) {
-                if ("IN".equals(message.path("direction").asText())
-                        && Reconciliation.WAITING.contains(message.path("state").asText())) {
-                    return false;
-                }
-            }
-            return true;
+        }
+        return true;
+    }
+
+    /** {@code GET} as the demo viewer; null when the gateway could not be reached or did not answer 200. */
+    private JsonNode read(URI resource) throws InterruptedException {
+        try {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(resource)
+                    .header("Authorization", VIEWER).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return answer.statusCode() == 200 ? json.readTree(answer.body()) : null;
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 }
