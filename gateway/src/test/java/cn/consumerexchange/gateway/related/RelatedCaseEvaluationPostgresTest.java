@@ -65,6 +65,16 @@ class RelatedCaseEvaluationPostgresTest extends RelatedCaseEvaluationTest {
                 .contains("ix_related_case_key_ref").doesNotContain("Seq Scan");
     }
 
+    @Test
+    @Override
+    void complainantsNamesAreReadByCaseThroughTheirIndexNotFromEveryName() {
+        database.jdbc.execute("analyze related_case_key");
+        List<String> refs = filings.stream().limit(2).map(LabelledSet.Filing::ref).toList();
+
+        assertThat(plan(RelatedCaseRecords.NAMES_OF_CASES.replace(":refs", "?, ?"), refs.get(0), refs.get(1)))
+                .contains("ix_related_case_key_ref").doesNotContain("Seq Scan");
+    }
+
     private String plan(String sql, Object... args) {
         return String.join("\n", database.jdbc.queryForList("explain analyze " + sql, String.class, args));
     }

@@ -173,6 +173,19 @@ class RelatedCaseEvaluationTest {
         assertThat(scanCount(plan)).isLessThanOrEqualTo(60);
     }
 
+    @Test
+    void complainantsNamesAreReadByCaseThroughTheirIndexNotFromEveryName() {
+        long names = database.jdbc.queryForObject(
+                "select count(*) from related_case_key where key_kind = 'CONSUMER_NAME'", Long.class);
+        List<String> refs = filings.stream().limit(2).map(LabelledSet.Filing::ref).toList();
+        String plan = database.jdbc.queryForObject(
+                "explain analyze " + RelatedCaseRecords.NAMES_OF_CASES.replace(":refs", "?, ?"), String.class,
+                refs.get(0), refs.get(1));
+
+        assertThat(plan).containsIgnoringCase("ix_related_case_key_ref");
+        assertThat(scanCount(plan)).as("rows read for two cases, of %d names", names).isLessThanOrEqualTo(60);
+    }
+
     private static long scanCount(String plan) {
         java.util.regex.Matcher count = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
         assertThat(count.find()).as("scan count in %s", plan).isTrue();
