@@ -136,10 +136,12 @@ class TransferBenchmarkIT {
                     offered.add(shenzhen.paced("rate" + rate, rate));
                 }
                 jcmd(pid, "JFR.stop", "name=benchmark", "filename=" + recording);
+                // Read while the gateway runs: the database compacts its file as it closes.
+                long ledgerFile = Files.size(directory.resolve("gateway/data/ledger.mv.db"));
                 gateway.stop(Duration.ofSeconds(60));
 
                 StepProfile profile = StepProfile.read(recording, from, to);
-                report(size, raw, ready, sustained, offered, profile, cpuByKind);
+                report(size, raw, ready, sustained, offered, profile, cpuByKind, ledgerFile);
                 SoftAssertions.assertSoftly(softly -> {
                     for (Outcome outcome : concat(sustained, offered)) {
                         outcome.check(softly);
@@ -306,7 +308,7 @@ class TransferBenchmarkIT {
     }
 
     private void report(int size, Figures raw, Duration ready, Outcome sustained, List<Outcome> offered,
-            StepProfile profile, Map<String, Duration> cpuByKind) throws IOException {
+            StepProfile profile, Map<String, Duration> cpuByKind, long ledgerFile) throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
             out.printf(Locale.ROOT, "%n== Complaint transfer benchmark, run %s: %d complaints of %d bytes closed loop "
@@ -327,6 +329,10 @@ class TransferBenchmarkIT {
                     + "warm-up to the end) of %d MB max%n", ready.toMillis() / 1e3,
                     CDS ? "extracted jar with a class-data archive, deploy/cds/prepare.sh" : "java -jar, fat jar",
                     profile.peakHeap() / (1024 * 1024), profile.maxHeap() / (1024 * 1024));
+            long complaints = WARM_UP + sustained.figures().sent()
+                    + offered.stream().mapToLong(outcome -> outcome.figures().sent()).sum();
+            out.printf(Locale.ROOT, "ledger file (H2) before the gateway stopped: %.1f MB for %d complaints, %.1f KB "
+                    + "per complaint%n", ledgerFile / 1e6, complaints, ledgerFile / 1e3 / complaints);
             out.println("Completeness, by message id at Shanghai's endpoint:");
             for (Outcome outcome : concat(sustained, offered)) {
                 out.println("  " + outcome.completeness());
