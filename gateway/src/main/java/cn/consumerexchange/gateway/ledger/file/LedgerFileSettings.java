@@ -12,14 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param compactInterval how often the file's sparsest chunks are rewritten
  * @param targetFillRate  the share of live data, in percent, in the chunks old enough to be rewritten (older than
  *                        H2's retention time, 45 s): below it the sparsest are rewritten; 0 leaves the file to grow
- * @param writePerRound   how much live data one round rewrites, in bytes; rounds go on until the target is reached or
- *                        {@code maxTimePerRun} has passed
+ * @param writePerRound   how much live data one round rewrites, in bytes; rounds go on while there are chunks to
+ *                        rewrite, until {@code maxTimePerRun} has passed
  * @param maxTimePerRun   how long one run may hold up the commits that wait for the file while it rewrites
  */
 @ConfigurationProperties("exchange.ledger-file")
 public record LedgerFileSettings(
-        @DefaultValue("1s") Duration compactInterval,
+        @DefaultValue("5s") Duration compactInterval,
         @DefaultValue("80") int targetFillRate,
         @DefaultValue("1048576") int writePerRound,
-        @DefaultValue("100ms") Duration maxTimePerRun) {
+        @DefaultValue("200ms") Duration maxTimePerRun) {
 }
