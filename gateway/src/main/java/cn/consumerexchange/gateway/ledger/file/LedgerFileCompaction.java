@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.ledger.file;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import javax.sql.DataSource;
 
@@ -37,19 +38,14 @@ public class LedgerFileCompaction {
 
     private final DataSource dataSource;
     private final LedgerFileSettings settings;
+    private final MeterRegistry registry;
     private volatile MVStore store;
     private volatile boolean notEmbedded;
 
     public LedgerFileCompaction(DataSource dataSource, LedgerFileSettings settings, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.settings = settings;
-        Gauge.builder("exchange.ledger.file.size", this, compaction -> compaction.fileStore()
-                        .map(file -> (double) file.size()).orElse(Double.NaN))
-                .description("Size of the embedded ledger file").baseUnit("bytes").register(registry);
-        Gauge.builder("exchange.ledger.file.fill", this, compaction -> compaction.fileStore()
-                        .map(file -> (double) file.getChunksFillRate()).orElse(Double.NaN))
-                .description("Share of the embedded ledger file's chunks that holds live data").baseUnit("percent")
-                .register(registry);
+        this.registry = registry;
     }
 
     @Scheduled(initialDelayString = "${exchange.ledger-file.compact-interval:5s}",
@@ -105,8 +101,19 @@ public class LedgerFileCompaction {
         return fillRate[0];
     }
 
-    private Optional<FileStore<?>> fileStore() {
-        return embeddedStore().map(MVStore::getFileStore);
+    /** The file's size and its chunks' fill, registered once an embedded file is found; never on PostgreSQL. */
+    private void registerGauges() {
+        Gauge.builder("exchange.ledger.file.size", this, compaction -> compaction.fileFigure(FileStore::size))
+                .description("Size of the embedded ledger file").baseUnit("bytes").register(registry);
+        Gauge.builder("exchange.ledger.file.fill", this,
+                        compaction -> compaction.fileFigure(FileStore::getChunksFillRate))
+                .description("Share of the embedded ledger file's chunks that holds live data").baseUnit("percent")
+                .register(registry);
+    }
+
+    private double fileFigure(ToDoubleFunction<FileStore<?>> figure) {
+        MVStore known = store;
+        return known == null || known.isClosed() ? Double.NaN : figure.applyAsDouble(known.getFileStore());
     }
 
     private Optional<MVStore> embeddedStore() {
@@ -122,6 +129,7 @@ public class LedgerFileCompaction {
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
                     && local.getDatabase().getStore().getMvStore().getFileStore() != null) {
                 store = local.getDatabase().getStore().getMvStore();
+                registerGauges();
                 return Optional.of(store);
             }
             notEmbedded = true;

@@ -33,13 +33,15 @@ class LedgerFileCompactionTest {
         Path compacted = folder.resolve("compacted");
         try (SingleConnectionDataSource leftAlone = h2File(left);
                 SingleConnectionDataSource kept = h2File(compacted)) {
-            LedgerFileCompaction compaction = new LedgerFileCompaction(kept, SETTINGS, new SimpleMeterRegistry());
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            LedgerFileCompaction compaction = new LedgerFileCompaction(kept, SETTINGS, registry);
             commitOneAtATime(leftAlone, null);
             int rounds = commitOneAtATime(kept, compaction);
 
             long leftSize = Files.size(mvFile(left));
             long compactedSize = Files.size(mvFile(compacted));
             assertThat(rounds).isPositive();
+            assertThat(registry.get("exchange.ledger.file.size").gauge().value()).isEqualTo(compactedSize);
             assertThat(compactedSize).as("compacted %d bytes, left alone %d", compactedSize, leftSize)
                     .isLessThan(leftSize / 3);
             JdbcClient jdbc = JdbcClient.create(kept);
@@ -52,9 +54,11 @@ class LedgerFileCompactionTest {
     @Test
     void leavesADatabaseThatIsNoEmbeddedFileAlone() {
         try (SingleConnectionDataSource memory = new SingleConnectionDataSource("jdbc:h2:mem:compaction", true)) {
-            LedgerFileCompaction compaction = new LedgerFileCompaction(memory, SETTINGS, new SimpleMeterRegistry());
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            LedgerFileCompaction compaction = new LedgerFileCompaction(memory, SETTINGS, registry);
 
             assertThat(compaction.compact()).isZero();
+            assertThat(registry.find("exchange.ledger.file.size").gauge()).isNull();
         }
     }
 
