@@ -126,11 +126,13 @@ public class LedgerFileCompaction {
         }
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
-                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
-                    && local.getDatabase().getStore().getMvStore().getFileStore() != null) {
-                store = local.getDatabase().getStore().getMvStore();
-                registerGauges();
-                return Optional.of(store);
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local) {
+                MVStore found = local.getDatabase().getStore().getMvStore();
+                if (found.getFileStore() != null) {
+                    store = found;
+                    registerGauges();
+                    return Optional.of(found);
+                }
             }
             notEmbedded = true;
             return Optional.empty();
