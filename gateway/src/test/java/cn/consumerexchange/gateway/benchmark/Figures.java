@@ -16,15 +16,18 @@ import java.util.function.IntToLongFunction;
  * @param p95        95th percentile, ms
  * @param p99        99th percentile, ms
  * @param cpuMs      CPU time of the process under test over the run, per arrived message, ms
+ * @param writtenKb  bytes the process under test handed to the kernel to write over the run, per arrived message, KB
  */
-record Figures(int sent, int arrived, double throughput, double p50, double p95, double p99, double cpuMs) {
+record Figures(int sent, int arrived, double throughput, double p50, double p95, double p99, double cpuMs,
+        double writtenKb) {
 
     /**
      * @param sent      the run as sent
      * @param arrivedAt when message {@code number} first arrived ({@link System#nanoTime()}), or 0 if it did not
      * @param cpu       the CPU time the process under test spent over the run
+     * @param written   the bytes the process under test wrote over the run ({@link ProcessWrites})
      */
-    static Figures of(QueueLoad.Sent sent, IntToLongFunction arrivedAt, Duration cpu) {
+    static Figures of(QueueLoad.Sent sent, IntToLongFunction arrivedAt, Duration cpu, long written) {
         double[] latencies = new double[sent.count()];
         int arrived = 0;
         long last = sent.start();
@@ -39,7 +42,8 @@ record Figures(int sent, int arrived, double throughput, double p50, double p95,
         Arrays.sort(sorted);
         double seconds = (last - sent.start()) / 1e9;
         return new Figures(sent.count(), arrived, arrived == 0 ? 0 : arrived / seconds, percentile(sorted, 50),
-                percentile(sorted, 95), percentile(sorted, 99), arrived == 0 ? 0 : cpu.toNanos() / 1e6 / arrived);
+                percentile(sorted, 95), percentile(sorted, 99), arrived == 0 ? 0 : cpu.toNanos() / 1e6 / arrived,
+                arrived == 0 ? 0 : written / 1e3 / arrived);
     }
 
     int missing() {
@@ -47,13 +51,13 @@ record Figures(int sent, int arrived, double throughput, double p50, double p95,
     }
 
     String row(String name) {
-        return String.format(Locale.ROOT, "%-46s %9.0f %8.1f %8.1f %8.1f %10.3f", name, throughput, p50, p95, p99,
-                cpuMs);
+        return String.format(Locale.ROOT, "%-46s %9.0f %8.1f %8.1f %8.1f %10.3f %10.1f", name, throughput, p50, p95,
+                p99, cpuMs, writtenKb);
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-46s %9s %8s %8s %8s %10s", "", "msg/s", "p50 ms", "p95 ms", "p99 ms",
-                "CPU ms/msg");
+        return String.format(Locale.ROOT, "%-46s %9s %8s %8s %8s %10s %10s", "", "msg/s", "p50 ms", "p95 ms",
+                "p99 ms", "CPU ms/msg", "KB written/msg");
     }
 
     private static double percentile(double[] sorted, int p) {

@@ -15,12 +15,13 @@ class FiguresTest {
         QueueLoad.Sent sent = new QueueLoad.Sent(0, new long[] {0, 0, 0, 0});
         long[] arrivedAt = {10 * MS, 20 * MS, 0, 40 * MS};
 
-        Figures figures = Figures.of(sent, number -> arrivedAt[number], Duration.ofMillis(6));
+        Figures figures = Figures.of(sent, number -> arrivedAt[number], Duration.ofMillis(6), 9_000);
 
         assertThat(figures.sent()).isEqualTo(4);
         assertThat(figures.arrived()).isEqualTo(3);
         assertThat(figures.missing()).isEqualTo(1);
         assertThat(figures.cpuMs()).isEqualTo(2.0);
+        assertThat(figures.writtenKb()).isEqualTo(3.0);
         assertThat(figures.throughput()).isEqualTo(3 / 0.040);
     }
 
@@ -33,7 +34,7 @@ class FiguresTest {
             arrivedAt[i] = sentAt[i] + (i + 1) * MS;
         }
 
-        Figures figures = Figures.of(new QueueLoad.Sent(0, sentAt), number -> arrivedAt[number], Duration.ZERO);
+        Figures figures = Figures.of(new QueueLoad.Sent(0, sentAt), number -> arrivedAt[number], Duration.ZERO, 0);
 
         assertThat(figures.p50()).isEqualTo(50.0);
         assertThat(figures.p95()).isEqualTo(95.0);
@@ -42,7 +43,7 @@ class FiguresTest {
 
     @Test
     void aRunWhereNothingArrivedHasNoThroughputAndNoLatency() {
-        Figures figures = Figures.of(new QueueLoad.Sent(0, new long[] {0, 0}), number -> 0, Duration.ofMillis(5));
+        Figures figures = Figures.of(new QueueLoad.Sent(0, new long[] {0, 0}), number -> 0, Duration.ofMillis(5), 100);
 
         assertThat(figures.arrived()).isZero();
         assertThat(figures.throughput()).isZero();

@@ -188,6 +188,7 @@ class TransferBenchmarkIT {
             }
             connection.start();
             Duration cpuBefore = ThreadCpu.total(pid);
+            long writtenBefore = ProcessWrites.total(pid);
             QueueLoad.Sent sent = new QueueLoad(factory, queue).closedLoop(count, WINDOW, (session, number) -> {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(payload);
@@ -195,7 +196,8 @@ class TransferBenchmarkIT {
                 return message;
             }, arrived::get);
             awaitUntil(() -> arrived.get() >= count);
-            return Figures.of(sent, arrivedAt::get, ThreadCpu.total(pid).minus(cpuBefore));
+            return Figures.of(sent, arrivedAt::get, ThreadCpu.total(pid).minus(cpuBefore),
+                    ProcessWrites.total(pid) - writtenBefore);
         }
     }
 
@@ -230,6 +232,7 @@ class TransferBenchmarkIT {
             int rejectedBefore = replies.rejected();
             IntSupplier through = () -> shanghai.distinct() - arrivedBefore + replies.rejected() - rejectedBefore;
             Duration cpuBefore = ThreadCpu.total(pid);
+            long writtenBefore = ProcessWrites.total(pid);
             QueueLoad.Sent sent = sender.send(new QueueLoad(broker, INBOUND), (session, number) -> {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(complaints.complaint(runName, number));
@@ -239,7 +242,7 @@ class TransferBenchmarkIT {
             awaitUntil(() -> replies.accepted() - acceptedBefore + replies.rejected() - rejectedBefore >= count
                     && shanghai.distinct() - arrivedBefore >= replies.accepted() - acceptedBefore);
             Duration cpu = ThreadCpu.total(pid).minus(cpuBefore);
-            return Outcome.of(name, runName, sent, replies, shanghai, cpu);
+            return Outcome.of(name, runName, sent, replies, shanghai, cpu, ProcessWrites.total(pid) - writtenBefore);
         }
     }
 
@@ -253,7 +256,7 @@ class TransferBenchmarkIT {
             int acknowledgedNotArrived, int arrivedUnacknowledged, int duplicates, int repeatsWithOtherKey) {
 
         static Outcome of(String name, String runName, QueueLoad.Sent sent, ShenzhenReplies replies,
-                ShanghaiStandIn shanghai, Duration cpu) {
+                ShanghaiStandIn shanghai, Duration cpu, long written) {
             int accepted = 0;
             int rejected = 0;
             int unanswered = 0;
@@ -284,7 +287,7 @@ class TransferBenchmarkIT {
             Figures figures = Figures.of(sent, number -> {
                 ShanghaiStandIn.Arrival arrival = shanghai.arrival(BenchmarkComplaints.messageId(runName, number));
                 return arrival == null ? 0 : arrival.firstAt();
-            }, cpu);
+            }, cpu, written);
             return new Outcome(name, figures, accepted, rejected, unanswered, notArrived, unacknowledged, duplicates,
                     otherKey);
         }
@@ -323,8 +326,9 @@ class TransferBenchmarkIT {
             }
             out.printf(Locale.ROOT, "gateway / raw Artemis: throughput %.2f, CPU per message %.1f×%n",
                     sustained.figures().throughput() / raw.throughput(), sustained.figures().cpuMs() / raw.cpuMs());
-            out.printf(Locale.ROOT, "gateway CPU per complaint %.3f ms (closed loop), raw Artemis CPU per message "
-                    + "%.3f ms%n", sustained.figures().cpuMs(), raw.cpuMs());
+            out.printf(Locale.ROOT, "gateway per complaint (closed loop): CPU %.3f ms, written %.1f KB; raw Artemis per "
+                    + "message: CPU %.3f ms, written %.1f KB%n", sustained.figures().cpuMs(),
+                    sustained.figures().writtenKb(), raw.cpuMs(), raw.writtenKb());
             out.printf(Locale.ROOT, "gateway ready (health UP) %.1f s after launch (%s); peak heap %d MB (JFR, "
                     + "warm-up to the end) of %d MB max%n", ready.toMillis() / 1e3,
                     CDS ? "extracted jar with a class-data archive, deploy/cds/prepare.sh" : "java -jar, fat jar",
