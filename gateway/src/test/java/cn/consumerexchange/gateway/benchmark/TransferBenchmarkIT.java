@@ -141,7 +141,8 @@ class TransferBenchmarkIT {
                 gateway.stop(Duration.ofSeconds(60));
 
                 StepProfile profile = StepProfile.read(recording, from, to);
-                report(size, raw, ready, sustained, offered, profile, cpuByKind, ledgerFile);
+                LedgerFileWrites writes = LedgerFileWrites.read(directory.resolve("gateway/data/ledger"));
+                report(size, raw, ready, sustained, offered, profile, cpuByKind, ledgerFile, writes);
                 SoftAssertions.assertSoftly(softly -> {
                     for (Outcome outcome : concat(sustained, offered)) {
                         outcome.check(softly);
@@ -311,7 +312,8 @@ class TransferBenchmarkIT {
     }
 
     private void report(int size, Figures raw, Duration ready, Outcome sustained, List<Outcome> offered,
-            StepProfile profile, Map<String, Duration> cpuByKind, long ledgerFile) throws IOException {
+            StepProfile profile, Map<String, Duration> cpuByKind, long ledgerFile, LedgerFileWrites writes)
+            throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
             out.printf(Locale.ROOT, "%n== Complaint transfer benchmark, run %s: %d complaints of %d bytes closed loop "
@@ -347,6 +349,8 @@ class TransferBenchmarkIT {
             out.printf(Locale.ROOT, "Gateway CPU profile, closed-loop window of run %s (%d complaints)%n%n", run,
                     sustained.figures().arrived());
             profile.print(out, cpuByKind, sustained.figures().arrived());
+            out.println();
+            writes.print(out, 25);
         }
         System.out.print(text.toString(StandardCharsets.UTF_8));
         System.out.println();
