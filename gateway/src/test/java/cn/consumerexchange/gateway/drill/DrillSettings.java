@@ -54,9 +54,12 @@ record DrillSettings(
 
     static final String JAR_PROPERTY = "gateway.jar";
 
-    /** Longer than an HTTP attempt can take (5 s to connect, 30 s for the answer), so no live claim is taken over. */
-    private static final String SHORT_GATEWAY_ARGS = "--exchange.delivery.lease=40s"
-            + " --exchange.delivery.dispatch-grace=10s --exchange.delivery.max-backoff=10s"
+    /**
+     * The lease is longer than an HTTP attempt can take (5 s to connect, 10 s for the answer here), so no live claim is
+     * taken over.
+     */
+    private static final String SHORT_GATEWAY_ARGS = "--exchange.delivery.lease=20s"
+            + " --camel.component.http.response-timeout=10000 --exchange.delivery.dispatch-grace=10s --exchange.delivery.max-backoff=10s"
             + " --exchange.delivery.circuit.open-wait=10s";
 
     /** C1 only: the short drill's gateway starts three times on a machine busy with the build, and runs briefly. */
