@@ -59,21 +59,27 @@ public record TraceParent(String traceId, String spanId, String flags) {
         return parse(value).orElseGet(TraceParent::start);
     }
 
-    /** A new trace, not sampled: the gateway exports no spans on its own. */
+    /**
+     * A new trace, not sampled: the gateway exports no spans on its own. Its id begins with the second it started (8 hex
+     * digits of the Unix time) and ends with 24 random ones, so that the ledger's index of trace ids takes new ones near
+     * its end rather than at a random place, each a page written again; 96 random bits keep ids apart. The id does not
+     * claim the {@code random} flag of Trace Context level 2, which would ask for random leading bytes as well.
+     */
     public static TraceParent start() {
-        return new TraceParent(randomHex(32, ZERO_TRACE), randomHex(16, ZERO_SPAN), NOT_SAMPLED);
+        String second = Long.toHexString(System.currentTimeMillis() / 1000);
+        return new TraceParent("0".repeat(8 - second.length()) + second + randomHex(24), newSpanId(), NOT_SAMPLED);
     }
 
     /** A hop of a trace known only by its id, as the ledger keeps it; a new trace when the id is missing. */
     public static TraceParent ofTraceId(String traceId) {
         return traceId == null || traceId.length() != 32 || !hex(traceId) || traceId.equals(ZERO_TRACE)
                 ? start()
-                : new TraceParent(traceId, randomHex(16, ZERO_SPAN), NOT_SAMPLED);
+                : new TraceParent(traceId, newSpanId(), NOT_SAMPLED);
     }
 
     /** The next hop: the same trace, a new span, the same flags. */
     public TraceParent nextHop() {
-        return new TraceParent(traceId, randomHex(16, ZERO_SPAN), flags);
+        return new TraceParent(traceId, newSpanId(), flags);
     }
 
     /** As the {@code traceparent} header carries it. */
@@ -92,17 +98,21 @@ public record TraceParent(String traceId, String spanId, String flags) {
         return true;
     }
 
-    private static String randomHex(int digits, String zero) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String value;
+    private static String newSpanId() {
+        String spanId;
         do {
-            StringBuilder hex = new StringBuilder(digits);
-            for (int i = 0; i < digits; i += 16) {
-                String part = Long.toHexString(random.nextLong());
-                hex.append("0".repeat(16 - part.length())).append(part);
-            }
-            value = hex.substring(0, digits);
-        } while (value.equals(zero));
-        return value;
+            spanId = randomHex(16);
+        } while (spanId.equals(ZERO_SPAN));
+        return spanId;
+    }
+
+    private static String randomHex(int digits) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder hex = new StringBuilder(digits + 16);
+        while (hex.length() < digits) {
+            String part = Long.toHexString(random.nextLong());
+            hex.append("0".repeat(16 - part.length())).append(part);
+        }
+        return hex.substring(0, digits);
     }
 }

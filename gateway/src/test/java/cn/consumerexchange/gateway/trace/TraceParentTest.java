@@ -47,6 +47,19 @@ class TraceParentTest {
     }
 
     @Test
+    void aNewTraceBeginsWithTheSecondItStartedAndEndsRandom() {
+        long before = System.currentTimeMillis() / 1000;
+        TraceParent first = TraceParent.start();
+        TraceParent second = TraceParent.start();
+        long after = System.currentTimeMillis() / 1000;
+
+        assertThat(Long.parseLong(first.traceId().substring(0, 8), 16)).isBetween(before, after);
+        assertThat(first.traceId()).matches("[0-9a-f]{32}");
+        assertThat(first.traceId().substring(8)).isNotEqualTo(second.traceId().substring(8));
+        assertThat(TraceParent.parse(first.toString())).contains(first);
+    }
+
+    @Test
     void theNextHopKeepsTheTraceWithASpanOfItsOwn() {
         TraceParent trace = TraceParent.parse(VALID).orElseThrow();
 

@@ -120,7 +120,7 @@ abstract class AbstractComplaintTransferFlowTest {
         assertThat(receipt.getAttribute("result")).isEqualTo("ACCEPTED");
         assertThat(receipt.getAttribute("for")).isEqualTo(messageId);
         String gatewayRef = receipt.getAttribute("gateway-ref");
-        assertThat(gatewayRef).matches("GW-\\d{4}-[0-9A-Z]{10}");
+        assertThat(gatewayRef).matches("GW-\\d{4}-[0-9A-Z]{13}");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> SHANGHAI.verify(1,
                 postRequestedFor(urlEqualTo(SH_INBOX))

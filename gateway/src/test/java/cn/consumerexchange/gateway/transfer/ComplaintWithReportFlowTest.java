@@ -98,7 +98,7 @@ class ComplaintWithReportFlowTest {
         String complaintCase = answer.getAcknowledgement().getGatewayReference();
         assertThat(answer.getEnvelope().getCaseRef()).hasSize(2).startsWith(complaintCase);
         String reportCase = answer.getEnvelope().getCaseRef().get(1);
-        assertThat(reportCase).matches("GW-\\d{4}-[0-9A-Z]{10}").isNotEqualTo(complaintCase);
+        assertThat(reportCase).matches("GW-\\d{4}-[0-9A-Z]{13}").isNotEqualTo(complaintCase);
 
         List<String> received = List.of(nextDeliveryOf(pudong, complaintCase, reportCase),
                 nextDeliveryOf(pudong, complaintCase, reportCase));

@@ -224,7 +224,7 @@ class FormatPairsTest {
         String caseNumber = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
         String answerToComplaint = sendAndAwaitAnswer(platform, platformFormat.toNative(SampleCases.complaint(
                 platform.authority(), "620102", "PW-" + UUID.randomUUID(), caseNumber)));
-        Matcher reference = Pattern.compile("GW-\\d{4}-[0-9A-Z]{10}").matcher(answerToComplaint);
+        Matcher reference = Pattern.compile("GW-\\d{4}-[0-9A-Z]{13}").matcher(answerToComplaint);
         assertThat(reference.find()).as(answerToComplaint).isTrue();
         String gatewayRef = reference.group();
 
@@ -279,7 +279,7 @@ class FormatPairsTest {
         assertThat(answerToComplaintWithReport).contains("RECEIVER_CANNOT_TAKE", "/ExchangeMessage/Complaint/Report",
                 "The receiver PHKMO (hkmo-xml) does not take REPORT messages",
                 "The Hong Kong and Macao consumer councils take no reports (举报)")
-                .doesNotContainPattern("GW-\\d{4}-[0-9A-Z]{10}");
+                .doesNotContainPattern("GW-\\d{4}-[0-9A-Z]{13}");
 
         // A report of its own about a Hong Kong business goes to the councils' partner, and is refused the same way.
         ExchangeMessage report = CODEC.read(

@@ -83,7 +83,7 @@ class AmqpTransportTest {
         assertThat(answerText).contains(messageId);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> PARTNERS.verify(1,
                 postRequestedFor(urlEqualTo("/partners/SH/inbox")).withRequestBody(containing(messageId))));
-        String gatewayRef = answerText.replaceAll("(?s).*(GW-\\d{4}-[0-9A-Z]{10}).*", "$1");
+        String gatewayRef = answerText.replaceAll("(?s).*(GW-\\d{4}-[0-9A-Z]{13}).*", "$1");
 
         assertThat(GatewayTestSupport.shanghaiAccepts(http, adapters, gatewayRef)).isEqualTo(HttpStatus.ACCEPTED);
 
