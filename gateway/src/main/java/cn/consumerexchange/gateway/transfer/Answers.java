@@ -26,7 +26,8 @@ import cn.consumerexchange.gateway.ledger.LedgerEntry;
 @Component
 public class Answers {
 
-    private static final int MAX_PATH_CHARS = 300;
+    /** The contract's ShortText: a path may quote what the sender wrote (a JSON key, say), of any length. */
+    private static final int MAX_PATH_CHARS = 256;
     private static final int MAX_REASON_CHARS = 1_000;
     private static final int MAX_ENCODED_VIOLATIONS = 15;
 
