@@ -56,7 +56,8 @@ public interface PartnerAdapter {
     }
 
     /**
-     * Writes a contract message in the partner's native format.
+     * Writes a contract message in the partner's native format. The message is one the gateway holds as a contract,
+     * checked against the schema where it was read or made: an adapter writes it without checking it again.
      *
      * @throws IllegalArgumentException when the format does not carry the message's type
      */

@@ -3,6 +3,7 @@ package cn.consumerexchange.contract;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.util.JAXBSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Source;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
@@ -24,7 +26,8 @@ import org.w3c.dom.Document;
  * entities, no XInclude, bounded size and depth), then schema validation that reports every violation, then
  * binding. Writing validates too, so the exchange never emits a document it would refuse to read: a character XML
  * cannot carry ({@link ErrorCode#ILLEGAL_CHARACTER}) is refused at its field's path before any bytes are written.
- * Business rules are {@link ContractValidator}'s job. Thread-safe.
+ * A contract already held, read or written so, is handed to an adapter as it is ({@link #source}). Business rules
+ * are {@link ContractValidator}'s job. Thread-safe.
  */
 public final class ContractCodec {
 
@@ -117,6 +120,20 @@ public final class ContractCodec {
         Document document = marshal(message);
         requireValid(document);
         return document;
+    }
+
+    /**
+     * A message the gateway holds as a contract, as XML events marshalled while a reader in this process (an adapter's
+     * stylesheet) takes them: no tree in between and no second check. The schema is checked where a message becomes a
+     * contract: read by {@link #read} at the intake, or written by {@link #write} where the gateway makes one.
+     */
+    public Source source(ExchangeMessage message) {
+        Objects.requireNonNull(message, "message");
+        try {
+            return new JAXBSource(CONTEXT.createMarshaller(), message);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot marshal " + message, e);
+        }
     }
 
     /** The text screen's violations, then the schema's at paths the screen did not already report. */

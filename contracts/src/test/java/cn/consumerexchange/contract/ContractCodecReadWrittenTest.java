@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import javax.xml.transform.Source;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMResult;
+
+import org.w3c.dom.Document;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.api.Test;
+
+import cn.consumerexchange.contract.v1.ExchangeMessage;
 
 class ContractCodecReadWrittenTest {
 
@@ -19,6 +27,31 @@ class ContractCodecReadWrittenTest {
         byte[] written = codec.write(Samples.validMessage(type));
 
         assertThat(codec.write(codec.readWritten(written))).isEqualTo(written);
+    }
+
+    @ParameterizedTest
+    @FieldSource("cn.consumerexchange.contract.Samples#MESSAGE_TYPES")
+    void sourceIsTheDocumentTheCodecWrites(String type) throws Exception {
+        ExchangeMessage message = Samples.validMessage(type);
+
+        assertThat(tree(codec.source(message)).isEqualNode(codec.writeDocument(message))).isTrue();
+    }
+
+    @Test
+    void sourceHandsAMessageOnWithoutCheckingItAgain() throws Exception {
+        ExchangeMessage message = Samples.validMessage("complaint");
+        message.getComplaint().setFacts(null);
+
+        Document given = tree(codec.source(message));
+
+        assertThat(given.getDocumentElement().getLocalName()).isEqualTo("ExchangeMessage");
+        assertThat(given.getElementsByTagNameNS("*", "Facts").getLength()).isZero();
+    }
+
+    private static Document tree(Source source) throws Exception {
+        DOMResult result = new DOMResult();
+        TransformerFactory.newDefaultInstance().newTransformer().transform(source, result);
+        return (Document) result.getNode();
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.xml.transform.dom.DOMSource;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -141,9 +139,11 @@ public final class XsltAdapter implements PartnerAdapter {
     }
 
     /**
+     * The stylesheet reads the message as JAXB marshals it, straight into Saxon's tree; the contract was checked where
+     * the gateway read or made it.
+     *
      * @throws IllegalArgumentException when the format does not carry the message's type, or {@code
      *                                  from-contract.xsl} cannot write this message (e.g. a code its tables lack)
-     * @throws ContractViolationException when the message breaks the contract's schema
      * @throws MappingException          when a code table the stylesheet asks for is missing or malformed
      */
     @Override
@@ -152,7 +152,7 @@ public final class XsltAdapter implements PartnerAdapter {
         if (!messageTypes().contains(type)) {
             throw new IllegalArgumentException("Format " + format() + " does not carry " + type + " messages");
         }
-        XdmNode contract = contractDocument(CODEC.writeDocument(message));
+        XdmNode contract = contractDocument(message);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             FormatProcessor.transform(fromContract, contract, transformer -> {
@@ -168,12 +168,12 @@ public final class XsltAdapter implements PartnerAdapter {
         return out.toByteArray();
     }
 
-    /** The checked DOM is copied into Saxon as it is: writing it out and parsing it back would give the same tree. */
-    private XdmNode contractDocument(Document checked) {
+    private XdmNode contractDocument(ExchangeMessage message) {
         try {
-            return processor.newDocumentBuilder().build(new DOMSource(checked));
+            return processor.newDocumentBuilder().build(CODEC.source(message));
         } catch (SaxonApiException e) {
-            throw new IllegalStateException("cannot copy a parsed DOM into Saxon", e);
+            throw new IllegalStateException("cannot marshal message " + message.getEnvelope().getMessageId()
+                    + " into Saxon", e);
         }
     }
 
