@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.util.TestSocketUtils;
 
 import cn.consumerexchange.gateway.drill.GatewayProcess;
+import cn.consumerexchange.gateway.drill.LedgerProbe;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -120,7 +121,8 @@ class TransferBenchmarkIT {
             ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(
                     "tcp://127.0.0.1:" + brokerPort + "?callTimeout=30000", "SZ", SHENZHEN_TOKEN);
             try (ShenzhenReplies replies = new ShenzhenReplies(broker)) {
-                Shenzhen shenzhen = new Shenzhen(broker, replies, shanghai, pid);
+                Shenzhen shenzhen = new Shenzhen(broker, replies, shanghai, pid,
+                        new LedgerProbe(gateway.uri("/")));
                 shenzhen.closedLoop("warm", WARM_UP);
 
                 Map<String, ThreadCpu.ThreadTime> threadsBefore = ThreadCpu.snapshot(pid);
@@ -209,12 +211,15 @@ class TransferBenchmarkIT {
         private final ShenzhenReplies replies;
         private final ShanghaiStandIn shanghai;
         private final long pid;
+        private final LedgerProbe gateway;
 
-        Shenzhen(ActiveMQConnectionFactory broker, ShenzhenReplies replies, ShanghaiStandIn shanghai, long pid) {
+        Shenzhen(ActiveMQConnectionFactory broker, ShenzhenReplies replies, ShanghaiStandIn shanghai, long pid,
+                LedgerProbe gateway) {
             this.broker = broker;
             this.replies = replies;
             this.shanghai = shanghai;
             this.pid = pid;
+            this.gateway = gateway;
         }
 
         Outcome closedLoop(String name, int count) throws Exception {
@@ -243,7 +248,8 @@ class TransferBenchmarkIT {
             awaitUntil(() -> replies.accepted() - acceptedBefore + replies.rejected() - rejectedBefore >= count
                     && shanghai.distinct() - arrivedBefore >= replies.accepted() - acceptedBefore);
             Duration cpu = ThreadCpu.total(pid).minus(cpuBefore);
-            return Outcome.of(name, runName, sent, replies, shanghai, cpu, ProcessWrites.total(pid) - writtenBefore);
+            long written = ProcessWrites.total(pid) - writtenBefore;
+            return Outcome.of(name, runName, sent, replies, shanghai, cpu, written, gateway.uncheckedCases());
         }
     }
 
@@ -252,12 +258,16 @@ class TransferBenchmarkIT {
         QueueLoad.Sent send(QueueLoad load, QueueLoad.MessageMaker maker, IntSupplier completed) throws JMSException;
     }
 
-    /** A gateway run: its figures, counted at Shanghai by message id, and what was answered. */
+    /**
+     * A gateway run: its figures, counted at Shanghai by message id, what was answered, and the cases the related-case
+     * sweep had still to look at when it ended (work the run's CPU figure leaves for later; -1 when not read).
+     */
     record Outcome(String name, Figures figures, int accepted, int rejected, int unanswered,
-            int acknowledgedNotArrived, int arrivedUnacknowledged, int duplicates, int repeatsWithOtherKey) {
+            int acknowledgedNotArrived, int arrivedUnacknowledged, int duplicates, int repeatsWithOtherKey,
+            int relatedUnchecked) {
 
         static Outcome of(String name, String runName, QueueLoad.Sent sent, ShenzhenReplies replies,
-                ShanghaiStandIn shanghai, Duration cpu, long written) {
+                ShanghaiStandIn shanghai, Duration cpu, long written, int relatedUnchecked) {
             int accepted = 0;
             int rejected = 0;
             int unanswered = 0;
@@ -290,7 +300,7 @@ class TransferBenchmarkIT {
                 return arrival == null ? 0 : arrival.firstAt();
             }, cpu, written);
             return new Outcome(name, figures, accepted, rejected, unanswered, notArrived, unacknowledged, duplicates,
-                    otherKey);
+                    otherKey, relatedUnchecked);
         }
 
         void check(SoftAssertions softly) {
@@ -343,6 +353,9 @@ class TransferBenchmarkIT {
             for (Outcome outcome : concat(sustained, offered)) {
                 out.println("  " + outcome.completeness());
             }
+            out.println("Related-case sweep (并案), cases still to look at as each run ended (work its CPU figure leaves "
+                    + "for later): " + String.join(", ", concat(sustained, offered).stream()
+                            .map(outcome -> outcome.name() + " " + outcome.relatedUnchecked()).toList()));
         }
         ByteArrayOutputStream steps = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(steps, true, StandardCharsets.UTF_8)) {

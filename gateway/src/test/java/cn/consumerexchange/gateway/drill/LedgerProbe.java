@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ledger is work the gateway would never finish, not work cut short. The verdict is read from the database afterwards;
  * this only decides when to stop. It reads as the embedded defaults' demo viewer.
  */
-final class LedgerProbe {
+public final class LedgerProbe {
 
     private static final String VIEWER = "Basic " + Base64.getEncoder()
             .encodeToString("viewer:demo-viewer".getBytes(StandardCharsets.UTF_8));
@@ -33,7 +33,7 @@ final class LedgerProbe {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    LedgerProbe(URI gateway) {
+    public LedgerProbe(URI gateway) {
         this.transfers = gateway.resolve("/api/transfers/");
         this.partners = gateway.resolve("/api/partners");
         this.relatedSweep = gateway.resolve("/api/related/sweep");
@@ -59,7 +59,7 @@ final class LedgerProbe {
      * Accepted cases the related-case sweep has not looked at yet ({@code GET /api/related/sweep}): each may still raise
      * a notice; -1 when it could not be read.
      */
-    int uncheckedCases() throws InterruptedException {
+    public int uncheckedCases() throws InterruptedException {
         JsonNode progress = read(relatedSweep);
         return progress == null ? -1 : progress.path("unchecked").asInt(-1);
     }
