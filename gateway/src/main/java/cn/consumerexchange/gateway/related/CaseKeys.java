@@ -65,6 +65,27 @@ public record CaseKeys(List<CaseKey> keys) {
         return new CaseKeys(new ArrayList<>(keys.added));
     }
 
+    /**
+     * The keys as one text, a key a line ({@code CONSUMER_PHONE 5f0e...}), as the intake keeps them with the case. No
+     * value holds a line break: the normalisers keep letters, digits and a few marks, personal values are hex, and
+     * dates, amounts and channels are the contract's checked values.
+     */
+    String written() {
+        StringBuilder text = new StringBuilder();
+        for (CaseKey key : keys) {
+            text.append(text.isEmpty() ? "" : "\n").append(key.kind().name()).append(' ').append(key.value());
+        }
+        return text.toString();
+    }
+
+    /** The keys {@link #written()} wrote. */
+    static CaseKeys read(String written) {
+        return new CaseKeys(written.lines().filter(line -> !line.isEmpty()).map(line -> {
+            int space = line.indexOf(' ');
+            return new CaseKey(KeyKind.valueOf(line.substring(0, space)), line.substring(space + 1));
+        }).toList());
+    }
+
     /** The keys of one kind. */
     List<String> values(KeyKind kind) {
         return keys.stream().filter(key -> key.kind() == kind).map(CaseKey::value).toList();

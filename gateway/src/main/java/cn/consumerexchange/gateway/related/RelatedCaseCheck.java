@@ -22,17 +22,29 @@ import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.report.ReportSeparation;
 
 /**
- * Looks at one accepted case for related cases (并案检查), after its acknowledgement: reads its complaint from the
- * ledger as received, records it with the detector, keeps the advisory flags it raised, tells the other authority
- * once, of the likeliest duplicate, and marks the case looked at, all in one transaction; the notice is nudged to
- * delivery after it commits. Looking at a case again (a sweep that died before its commit) finds the same links,
- * already told, and adds nothing.
+ * Looks at one accepted case for related cases (并案检查), after its acknowledgement: records it with the detector by
+ * the keys the intake kept with the case (a complaint accepted before the intake kept them is read from the ledger as
+ * received), keeps the advisory flags it raised, tells the other authority once, of the likeliest duplicate, and
+ * marks the case looked at, all in one transaction; the notice is nudged to delivery after it commits. Looking at a
+ * case again (a sweep that died before its commit) finds the same links, already told, and adds nothing.
  */
 @Component
 class RelatedCaseCheck {
 
-    /** A case the sweep has not looked at yet. */
-    record UncheckedCase(String gatewayRef, String originPartner, String originMessageId, Instant receivedAt) {
+    /**
+     * A case the sweep has not looked at yet.
+     *
+     * @param receivedAt          when the gateway received it
+     * @param keys                its complaint's keys as the intake kept them ({@link CaseKeys#written()}), or null
+     * @param complaintReceivedAt when the complaint says its authority received it, or null
+     */
+    record UncheckedCase(String gatewayRef, String originPartner, String originMessageId, Instant receivedAt,
+            String keys, Instant complaintReceivedAt) {
+
+        /** When the complaint's authority received it, where the intake kept that: the earlier of a pair leads. */
+        Instant firstReceivedAt() {
+            return complaintReceivedAt == null ? receivedAt : complaintReceivedAt;
+        }
     }
 
     private final TransferLedger ledger;
@@ -64,14 +76,18 @@ class RelatedCaseCheck {
     /** Cases received since {@code since} not yet looked at, oldest first. */
     List<UncheckedCase> unchecked(Instant since, int limit) {
         return jdbc.sql("""
-                select t.gateway_ref, t.origin_partner, t.origin_message_id, t.received_at from transfer_case t
+                select t.gateway_ref, t.origin_partner, t.origin_message_id, t.received_at, t.related_keys,
+                       t.complaint_received_at
+                  from transfer_case t
                  where t.received_at >= ?
                    and not exists (select 1 from related_case_check c where c.gateway_ref = t.gateway_ref)
                  order by t.received_at
                  limit ?""")
                 .params(utc(since), limit)
                 .query((rs, row) -> new UncheckedCase(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class) == null ? null
+                                : rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -102,11 +118,10 @@ class RelatedCaseCheck {
     /** Looks at one case, in its own transaction or in the caller's; returns how many links it told. */
     int check(UncheckedCase unchecked) {
         Integer told = transaction.execute(tx -> {
-            boolean notified = complaintOf(unchecked).map(complaint -> {
-                Instant receivedAt = complaint.getComplaint().getReceivedAt() == null ? unchecked.receivedAt()
-                        : complaint.getComplaint().getReceivedAt().toInstant();
-                RelatedCaseFindings found = detector.record(complaint, unchecked.gatewayRef(),
-                        unchecked.originPartner(), receivedAt);
+            Optional<RelatedCaseFindings> findings = unchecked.keys() == null ? readAgain(unchecked)
+                    : Optional.of(detector.record(unchecked.gatewayRef(), unchecked.originPartner(),
+                            unchecked.firstReceivedAt(), CaseKeys.read(unchecked.keys())));
+            boolean notified = findings.map(found -> {
                 views.recordFlags(unchecked.gatewayRef(), found.flags(), clock.instant());
                 // One notice per case, about its likeliest duplicate: a dispute filed many times must not become a
                 // notice per earlier filing. Every link stays recorded for operators.
@@ -119,6 +134,16 @@ class RelatedCaseCheck {
             return notified ? 1 : 0;
         });
         return told == null ? 0 : told;
+    }
+
+    /**
+     * Records a case whose keys the intake did not keep, read from the ledger as received: a complaint accepted before
+     * the intake kept them. Empty for a case without a complaint (a report case (举报), a return).
+     */
+    private Optional<RelatedCaseFindings> readAgain(UncheckedCase unchecked) {
+        return complaintOf(unchecked).map(complaint -> detector.record(complaint, unchecked.gatewayRef(),
+                unchecked.originPartner(),
+                RelatedCaseDetector.receivedAt(complaint.getComplaint(), unchecked.receivedAt())));
     }
 
     /** The complaint that opened the case, as its origin sent it; a report case (举报) has none. */

@@ -51,6 +51,19 @@ public class RelatedCaseDetector {
     }
 
     /**
+     * Keeps a complaint's keys with its case as the intake accepts it, in the intake's transaction, from the message
+     * it has just read: the related-case check records the case from them ({@link #record(String, String, Instant,
+     * CaseKeys)}) without reading and translating the complaint a second time. Anything but a complaint keeps nothing.
+     */
+    public void keepAtIntake(ExchangeMessage complaint, String gatewayRef, String partner) {
+        Complaint body = complaint.getComplaint();
+        if (body != null) {
+            records.keepForCheck(gatewayRef, keysOf(body, partner),
+                    body.getReceivedAt() == null ? null : body.getReceivedAt().toInstant());
+        }
+    }
+
+    /**
      * Records a complaint and returns its likely duplicates and advisory flags; anything but a complaint gives
      * {@link RelatedCaseFindings#NONE}. Recording the same {@code gatewayRef} again adds no keys and no links.
      *
@@ -64,7 +77,14 @@ public class RelatedCaseDetector {
         if (body == null) {
             return RelatedCaseFindings.NONE;
         }
-        CaseKeys keys = CaseKeys.of(body, homeCallingCode.apply(partner), pseudonyms);
+        return record(gatewayRef, partner, receivedAt, keysOf(body, partner));
+    }
+
+    /**
+     * Records a complaint by its keys, as the intake kept them with its case, and returns its likely duplicates and
+     * advisory flags, as {@link #record(ExchangeMessage, String, String, Instant)} does.
+     */
+    RelatedCaseFindings record(String gatewayRef, String partner, Instant receivedAt, CaseKeys keys) {
         // Keys first, lookups after: two filings of one dispute recorded at the same moment (two instances) still
         // find each other, and the pair's link is stored once.
         if (!records.holds(gatewayRef)) {
@@ -85,6 +105,15 @@ public class RelatedCaseDetector {
                     });
         }
         return new RelatedCaseFindings(links, advisoryFlags.of(keys, receivedAt));
+    }
+
+    /** When the complaint's authority received it, or when the gateway did where the complaint does not say. */
+    static Instant receivedAt(Complaint complaint, Instant caseReceivedAt) {
+        return complaint.getReceivedAt() == null ? caseReceivedAt : complaint.getReceivedAt().toInstant();
+    }
+
+    private CaseKeys keysOf(Complaint complaint, String partner) {
+        return CaseKeys.of(complaint, homeCallingCode.apply(partner), pseudonyms);
     }
 
     /** Hong Kong and Macao numbers are written without +852 / +853 at home; everyone else's without +86. */

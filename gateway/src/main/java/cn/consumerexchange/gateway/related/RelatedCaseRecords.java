@@ -37,6 +37,19 @@ public class RelatedCaseRecords {
                 .param(gatewayRef).query(Integer.class).list().isEmpty();
     }
 
+    /**
+     * Keeps a complaint's keys with its case as the intake reads them (V26), for the related-case check to record
+     * without reading the complaint again: a column of the case row the intake writes anyway, where rows of their own
+     * would add index entries to each intake's commit.
+     *
+     * @param complaintReceivedAt when the complaint says its authority received it, or null
+     */
+    void keepForCheck(String gatewayRef, CaseKeys keys, Instant complaintReceivedAt) {
+        jdbc.sql("update transfer_case set related_keys = ?, complaint_received_at = ? where gateway_ref = ?")
+                .params(keys.written(), complaintReceivedAt == null ? null : utc(complaintReceivedAt), gatewayRef)
+                .update();
+    }
+
     /** One statement for all of a case's keys: one commit, where a batch would commit row by row. */
     void insertKeys(String gatewayRef, String partner, Instant receivedAt, List<CaseKey> keys) {
         if (keys.isEmpty()) {

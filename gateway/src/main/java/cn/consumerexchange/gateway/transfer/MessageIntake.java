@@ -42,6 +42,7 @@ import cn.consumerexchange.gateway.partner.PartnerMetrics;
 import cn.consumerexchange.gateway.partner.PartnerRegistry;
 import cn.consumerexchange.gateway.recognition.CheckedSignature;
 import cn.consumerexchange.gateway.recognition.Recognition;
+import cn.consumerexchange.gateway.related.RelatedCaseDetector;
 import cn.consumerexchange.gateway.report.ReportSeparation;
 import cn.consumerexchange.gateway.returns.ReturnIntake;
 import cn.consumerexchange.gateway.returns.ReturnRefusedException;
@@ -82,12 +83,13 @@ public class MessageIntake {
     private final EvidenceManifestCheck evidence;
     private final PartnerMetrics metrics;
     private final ReturnIntake returns;
+    private final RelatedCaseDetector relatedCases;
 
     public MessageIntake(PartnerRegistry partners, AdapterCatalog adapters, ContractValidator validator,
             ContractCodec codec, TransferRouter router, CaseStateChange caseStates, TransferLedger ledger,
             Answers answers, TransactionTemplate transaction, Clock clock, ExchangeProperties properties,
             Recognition recognition, ReportSeparation separation, EvidenceManifestCheck evidence,
-            PartnerMetrics metrics, ReturnIntake returns) {
+            PartnerMetrics metrics, ReturnIntake returns, RelatedCaseDetector relatedCases) {
         this.metrics = metrics;
         this.returns = returns;
         this.partners = partners;
@@ -104,6 +106,7 @@ public class MessageIntake {
         this.recognition = recognition;
         this.separation = separation;
         this.evidence = evidence;
+        this.relatedCases = relatedCases;
     }
 
     /**
@@ -234,11 +237,14 @@ public class MessageIntake {
                             reportCase.gatewayRef(), sha256, payload, MessageState.ACCEPTED, null, traceId));
                     ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()), MessageKind.COMPLAINT);
                     ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()), MessageKind.REPORT);
+                    // Kept from the message read here: the related-case check (并案) never reads it again.
+                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code());
                 } else if (routed.newCase() != null && message.getReturnRequest() != null) {
                     ledger.openReturnCase(routed.newCase());
                     returns.opened(routed.newCase(), message.getReturnRequest());
                 } else if (routed.newCase() != null) {
                     ledger.openCase(routed.newCase(), message.getEnvelope().getMessageType());
+                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code());
                 } else if (message.getStatusUpdate() != null) {
                     caseStates.apply(routed.gatewayRef(), sender, entry.messageId(), message.getStatusUpdate());
                 } else if (message.getReturnDecision() != null) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import cn.consumerexchange.contract.ContractCodec;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import cn.consumerexchange.gateway.GatewayTestSupport;
+import cn.consumerexchange.gateway.ledger.TransferLedger;
+import cn.consumerexchange.gateway.transfer.MessageIntake;
 import cn.consumerexchange.gateway.transfer.Sha256;
 
 /**
@@ -56,6 +59,10 @@ class RelatedCasesInGatewayTest {
     JdbcClient jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    MessageIntake intake;
+    @Autowired
+    TransferLedger ledger;
 
     @Test
     void theSampleComplaintFiledAgainWithTheHongKongCouncilIsLinkedToShenzhensFiling() throws Exception {
@@ -93,6 +100,35 @@ class RelatedCasesInGatewayTest {
     }
 
     @Test
+    void theIntakeKeepsAComplaintsKeysAndTheSweepFindsItsDuplicateByThemWithoutReadingItAgain() throws Exception {
+        String sample = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml");
+        String first = accepted(sample);
+        String second = accepted(sample);
+        assertThat(jdbc.sql("select count(*) from transfer_case where gateway_ref in (?, ?) and related_keys like ?")
+                .params(first, second, "%CONSUMER_PHONE %").query(Integer.class).single())
+                .as("kept by the intake, before any sweep").isEqualTo(2);
+        assertThat(records.holds(first)).isFalse();
+        // A sweep that read the complaints from the ledger again could not read these bytes, and would leave the
+        // cases unchecked (as the test above shows).
+        jdbc.sql("update ledger_message set payload = ? where direction = 'IN' and gateway_ref in (?, ?)")
+                .params("<not-a-complaint/>".getBytes(StandardCharsets.UTF_8), first, second)
+                .update();
+
+        sweep.sweepOnce();
+
+        assertThat(jdbc.sql("select gateway_ref from related_case_check where gateway_ref in (?, ?)")
+                .params(first, second).query(String.class).list()).containsExactlyInAnyOrder(first, second);
+        assertThat(records.holds(first)).isTrue();
+        // The other tests of this class filed the same complaint: the links to their cases do not count here. Both
+        // filings say they were received at the same moment, so which of the two leads is up to their references.
+        assertThat(records.linksOf(second))
+                .filteredOn(link -> Set.of(link.leadRef(), link.otherRef()).equals(Set.of(first, second)))
+                .singleElement()
+                .satisfies(link -> assertThat(link.reasons()).contains(MatchReason.SAME_PHONE,
+                        MatchReason.SAME_ID_NUMBER));
+    }
+
+    @Test
     void operatorsReadHowManyCasesTheSweepHasStillToLookAt() throws Exception {
         RelatedCaseSweep.Progress before = progress();
         Instant receivedAt = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
@@ -113,6 +149,14 @@ class RelatedCasesInGatewayTest {
     private RelatedCaseSweep.Progress progress() {
         return http.withBasicAuth("viewer", "demo-viewer")
                 .getForObject("/api/related/sweep", RelatedCaseSweep.Progress.class);
+    }
+
+    /** Shenzhen's complaint received under a new message id, accepted; returns its gateway reference. */
+    private String accepted(String complaint) {
+        String messageId = "SZ-KEYS-" + UUID.randomUUID();
+        intake.receive("SZ", complaint.replace("SZ-20261120-000123", messageId).getBytes(StandardCharsets.UTF_8),
+                null);
+        return ledger.findInbound("SZ", messageId).orElseThrow().gatewayRef();
     }
 
     /** A case Shenzhen opened, with the complaint it sent as the ledger keeps it; returns its gateway reference. */
