@@ -48,7 +48,7 @@ public record RelatedCaseSettings(
      *
      * @param enabled  whether this instance looks for related cases at all; off, complaints are exchanged unlinked
      * @param interval how often it looks for cases not yet looked at
-     * @param batch    the most cases one sweep looks at
+     * @param batch    the cases one pass looks at; a sweep goes on at once after a full pass
      * @param margin   how far behind its watermark it reads again, for cases whose intake committed late
      * @param horizon  how far back a sweep that starts (or takes over from another instance) looks
      */

@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.related;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 
 import org.slf4j.Logger;
@@ -71,7 +72,13 @@ class RelatedCaseSweep {
             return;
         }
         try {
-            sweepOnce();
+            // A full batch says more cases are waiting: go on at once while the watermark moves, rather than fall
+            // behind at a batch per interval. The lock's time to live starts again with each batch.
+            Instant before = watermark;
+            while (sweepOnce() == settings.batch() && !Objects.equals(before, watermark)) {
+                before = watermark;
+                locks.renewLock(LOCK);
+            }
         } catch (RuntimeException e) {
             log.warn("Related-case sweep stopped early: {}", e.toString());
         } finally {
