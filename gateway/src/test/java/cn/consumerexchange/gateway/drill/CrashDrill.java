@@ -121,7 +121,7 @@ final class CrashDrill {
                 gateway.stop(STOP_TIMEOUT);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
                 return new Reconciliation(title(ledger), partners.reconcile(settings),
-                        ledger.rowsByDirectionAndState(), elapsed, faults.kills(),
+                        ledger.rowsByDirectionAndState(), ledger.dueIndexDisagreements(), elapsed, faults.kills(),
                         standalone.isPresent() ? OptionalInt.of(faults.brokerKills()) : OptionalInt.empty());
             }
         }

@@ -31,6 +31,7 @@ class ReconciliationTest {
 
     private static Reconciliation withLedger(Map<String, Integer> ledger) {
         FlowFigures none = FlowFigures.reconcile("x", 0, new Acknowledgements(), List.of(), 0, new DeliveryLog());
-        return new Reconciliation("test", List.of(none, none), ledger, Duration.ZERO, 2, OptionalInt.empty());
+        return new Reconciliation("test", List.of(none, none), ledger, List.of(), Duration.ZERO, 2,
+                OptionalInt.empty());
     }
 }
