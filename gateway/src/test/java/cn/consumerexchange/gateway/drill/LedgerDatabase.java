@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -150,13 +151,13 @@ final class LedgerDatabase {
     /**
      * Where the delivery index {@code ix_ledger_message_due (state, due_at)}, which the delivery sweeper and the
      * backlog read, counts the rows of a state waiting for delivery otherwise than the table itself does, one line
-     * each; empty when they agree. On H2 only, whose {@code USE INDEX} sets the index aside: a stale entry of that index
-     * outlived a kill -9 once (docs/crash-drill.md). PostgreSQL keeps its indexes in its write-ahead log. Read while no
-     * gateway has the database open.
+     * each; an empty list when they agree. On H2 only, whose {@code USE INDEX} sets the index aside: a stale entry of
+     * that index outlived a kill -9 once (docs/crash-drill.md); empty on PostgreSQL, which keeps its indexes in its
+     * write-ahead log. Read while no gateway has the database open.
      */
-    List<String> dueIndexDisagreements() {
+    Optional<List<String>> dueIndexDisagreements() {
         if (!url.startsWith("jdbc:h2:")) {
-            return List.of();
+            return Optional.empty();
         }
         List<String> disagreements = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
@@ -171,7 +172,7 @@ final class LedgerDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ledger at " + url, e);
         }
-        return disagreements;
+        return Optional.of(disagreements);
     }
 
     private static int count(Connection connection, String indexHint, String state) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -17,16 +18,16 @@ import java.util.function.ToIntFunction;
  * @param title  one line saying what was done: load, kills, outage, database
  * @param flows  Shenzhen to Shanghai, and Shanghai to Shenzhen
  * @param ledger ledger rows by "direction state", read from the database after the gateway stopped
- * @param dueIndexDisagreements where the delivery index counts waiting rows otherwise than the table (H2 only; see
- *                {@link LedgerDatabase#dueIndexDisagreements}): reported, not a failure of the drill, whose verdict
- *                reads the table
+ * @param dueIndexDisagreements where the delivery index counts waiting rows otherwise than the table; empty where
+ *                not checked (PostgreSQL; see {@link LedgerDatabase#dueIndexDisagreements}). Reported, not a failure of
+ *                the drill, whose verdict reads the table
  * @param elapsed from the first start of the gateway to its last stop
  * @param kills   how many times the gateway was killed with SIGKILL
  * @param brokerKills how many times the standalone broker was killed with SIGKILL; empty when the broker was the
  *                gateway's embedded one, which died with every kill of the gateway
  */
 record Reconciliation(String title, List<FlowFigures> flows, Map<String, Integer> ledger,
-        List<String> dueIndexDisagreements, Duration elapsed, int kills, OptionalInt brokerKills) {
+        Optional<List<String>> dueIndexDisagreements, Duration elapsed, int kills, OptionalInt brokerKills) {
 
     /** Inbound rows in these states still wait for delivery: at the end of a drill they are stuck. */
     static final Set<String> WAITING = Set.of("ACCEPTED", "DELIVERING", "AWAITING_RETRY");
@@ -86,9 +87,10 @@ record Reconciliation(String title, List<FlowFigures> flows, Map<String, Integer
         ledger.forEach((state, rows) -> out.printf(Locale.ROOT, "  %-40s %8d%n", state, rows));
         out.printf(Locale.ROOT, "stuck (IN rows ACCEPTED, DELIVERING or AWAITING_RETRY): %d; DELIVERY_FAILED: %d%n",
                 stuck(), deliveryFailed());
-        out.println(dueIndexDisagreements.isEmpty()
-                ? "delivery index (ix_ledger_message_due) against the table: agrees, or not checked (PostgreSQL)"
-                : "DELIVERY INDEX DISAGREES WITH THE TABLE: " + String.join("; ", dueIndexDisagreements));
+        out.println(dueIndexDisagreements.map(disagreements -> disagreements.isEmpty()
+                        ? "delivery index (ix_ledger_message_due) against the table: agrees"
+                        : "DELIVERY INDEX DISAGREES WITH THE TABLE: " + String.join("; ", disagreements))
+                .orElse("delivery index against the table: not checked (PostgreSQL)"));
         out.printf(Locale.ROOT, "elapsed %dm %02ds, gateway killed %d times%s%n", elapsed.toMinutes(),
                 elapsed.toSecondsPart(), kills, brokerKills.isPresent()
                         ? String.format(Locale.ROOT, ", broker killed %d times", brokerKills.getAsInt())

@@ -2,9 +2,13 @@ package cn.consumerexchange.gateway.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
@@ -29,9 +33,26 @@ class ReconciliationTest {
         assertThat(result.stuck()).isZero();
     }
 
+    @Test
+    void theDeliveryIndexCheckIsPrintedAsItCameOut() {
+        assertThat(printed(Optional.of(List.of()))).contains("delivery index (ix_ledger_message_due) against the "
+                + "table: agrees");
+        assertThat(printed(Optional.of(List.of("DELIVERING: 1 through the index, 0 in the table"))))
+                .contains("DELIVERY INDEX DISAGREES WITH THE TABLE: DELIVERING: 1 through the index, 0 in the table");
+        assertThat(printed(Optional.empty())).contains("delivery index against the table: not checked (PostgreSQL)");
+    }
+
+    private static String printed(Optional<List<String>> dueIndexDisagreements) {
+        FlowFigures none = FlowFigures.reconcile("x", 0, new Acknowledgements(), List.of(), 0, new DeliveryLog());
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        new Reconciliation("test", List.of(none, none), Map.of(), dueIndexDisagreements, Duration.ZERO, 2,
+                OptionalInt.empty()).print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        return text.toString(StandardCharsets.UTF_8);
+    }
+
     private static Reconciliation withLedger(Map<String, Integer> ledger) {
         FlowFigures none = FlowFigures.reconcile("x", 0, new Acknowledgements(), List.of(), 0, new DeliveryLog());
-        return new Reconciliation("test", List.of(none, none), ledger, List.of(), Duration.ZERO, 2,
+        return new Reconciliation("test", List.of(none, none), ledger, Optional.of(List.of()), Duration.ZERO, 2,
                 OptionalInt.empty());
     }
 }
