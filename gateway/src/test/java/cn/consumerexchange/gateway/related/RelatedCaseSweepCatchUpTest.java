@@ -2,10 +2,8 @@ package cn.consumerexchange.gateway.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -57,7 +55,8 @@ class RelatedCaseSweepCatchUpTest {
     @Test
     void aSweepWhosePassFindsAFullBatchGoesOnUntilTheBacklogIsCaughtUp() throws Exception {
         String complaint = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml");
-        List<String> cases = IntStream.range(0, 5).mapToObj(i -> accepted(complaint)).toList();
+        List<String> cases = IntStream.range(0, 5)
+                .mapToObj(i -> RelatedCasesInGatewayTest.acceptedFromShenzhen(intake, ledger, complaint)).toList();
 
         sweep.sweep();
 
@@ -84,13 +83,5 @@ class RelatedCaseSweepCatchUpTest {
         } finally {
             release.countDown();
         }
-    }
-
-    /** Shenzhen's complaint received under a new message id, accepted; returns its gateway reference. */
-    private String accepted(String complaint) {
-        String messageId = "SZ-BACKLOG-" + UUID.randomUUID();
-        intake.receive("SZ", complaint.replace("SZ-20261120-000123", messageId).getBytes(StandardCharsets.UTF_8),
-                null);
-        return ledger.findInbound("SZ", messageId).orElseThrow().gatewayRef();
     }
 }

@@ -151,9 +151,16 @@ class RelatedCasesInGatewayTest {
                 .getForObject("/api/related/sweep", RelatedCaseSweep.Progress.class);
     }
 
-    /** Shenzhen's complaint received under a new message id, accepted; returns its gateway reference. */
     private String accepted(String complaint) {
-        String messageId = "SZ-KEYS-" + UUID.randomUUID();
+        return acceptedFromShenzhen(intake, ledger, complaint);
+    }
+
+    /**
+     * Shenzhen's complaint (the sample, whose message id is replaced) received through the intake under a new message
+     * id, accepted; returns its gateway reference.
+     */
+    static String acceptedFromShenzhen(MessageIntake intake, TransferLedger ledger, String complaint) {
+        String messageId = "SZ-RELATED-" + UUID.randomUUID();
         intake.receive("SZ", complaint.replace("SZ-20261120-000123", messageId).getBytes(StandardCharsets.UTF_8),
                 null);
         return ledger.findInbound("SZ", messageId).orElseThrow().gatewayRef();
