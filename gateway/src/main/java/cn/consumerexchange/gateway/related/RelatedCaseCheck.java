@@ -23,7 +23,7 @@ import cn.consumerexchange.gateway.report.ReportSeparation;
 
 /**
  * Looks at one accepted case for related cases (并案检查), after its acknowledgement: records it with the detector by
- * the keys the intake kept with the case (a complaint accepted before the intake kept them is read from the ledger as
+ * the keys the intake kept in its profile (a complaint accepted before the intake kept them is read from the ledger as
  * received), keeps the advisory flags it raised, tells the other authority once, of the likeliest duplicate, and
  * marks the case looked at, all in one transaction; the notice is nudged to delivery after it commits. Looking at a
  * case again (a sweep that died before its commit) finds the same links, already told, and adds nothing.
@@ -34,17 +34,14 @@ class RelatedCaseCheck {
     /**
      * A case the sweep has not looked at yet.
      *
-     * @param receivedAt          when the gateway received it
-     * @param keys                its complaint's keys as the intake kept them ({@link CaseKeys#written()}), or null
-     * @param complaintReceivedAt when the complaint says its authority received it, or null
+     * @param receivedAt      when the gateway received it
+     * @param keys            its complaint's keys as the intake kept them in its profile ({@link CaseKeys#written()}),
+     *                        or null where it kept none
+     * @param firstReceivedAt when its authority received it, as its profile says (the earlier of a pair leads), or
+     *                        null where it has none
      */
     record UncheckedCase(String gatewayRef, String originPartner, String originMessageId, Instant receivedAt,
-            String keys, Instant complaintReceivedAt) {
-
-        /** When the complaint's authority received it, where the intake kept that: the earlier of a pair leads. */
-        Instant firstReceivedAt() {
-            return complaintReceivedAt == null ? receivedAt : complaintReceivedAt;
-        }
+            String keys, Instant firstReceivedAt) {
     }
 
     private final TransferLedger ledger;
@@ -76,9 +73,10 @@ class RelatedCaseCheck {
     /** Cases received since {@code since} not yet looked at, oldest first. */
     List<UncheckedCase> unchecked(Instant since, int limit) {
         return jdbc.sql("""
-                select t.gateway_ref, t.origin_partner, t.origin_message_id, t.received_at, t.related_keys,
-                       t.complaint_received_at
+                select t.gateway_ref, t.origin_partner, t.origin_message_id, t.received_at, p.case_keys,
+                       p.received_at
                   from transfer_case t
+                  left join related_case_profile p on p.gateway_ref = t.gateway_ref
                  where t.received_at >= ?
                    and not exists (select 1 from related_case_check c where c.gateway_ref = t.gateway_ref)
                  order by t.received_at

@@ -51,15 +51,17 @@ public class RelatedCaseDetector {
     }
 
     /**
-     * Keeps a complaint's keys with its case as the intake accepts it, in the intake's transaction, from the message
-     * it has just read: the related-case check records the case from them ({@link #record(String, String, Instant,
-     * CaseKeys)}) without reading and translating the complaint a second time. Anything but a complaint keeps nothing.
+     * Keeps a complaint's profile (all its keys) as the intake accepts it, in the intake's transaction, from the
+     * message it has just read: the related-case check records the case from it ({@link #record(String, String,
+     * Instant, CaseKeys)}) without reading and translating the complaint a second time. Anything but a complaint keeps
+     * nothing.
+     *
+     * @param caseReceivedAt when the gateway received it, for a complaint that does not say when its authority did
      */
-    public void keepAtIntake(ExchangeMessage complaint, String gatewayRef, String partner) {
+    public void keepAtIntake(ExchangeMessage complaint, String gatewayRef, String partner, Instant caseReceivedAt) {
         Complaint body = complaint.getComplaint();
         if (body != null) {
-            records.keepForCheck(gatewayRef, keysOf(body, partner),
-                    body.getReceivedAt() == null ? null : body.getReceivedAt().toInstant());
+            records.keepProfile(gatewayRef, partner, receivedAt(body, caseReceivedAt), keysOf(body, partner));
         }
     }
 
@@ -77,11 +79,13 @@ public class RelatedCaseDetector {
         if (body == null) {
             return RelatedCaseFindings.NONE;
         }
-        return record(gatewayRef, partner, receivedAt, keysOf(body, partner));
+        CaseKeys keys = keysOf(body, partner);
+        records.keepProfile(gatewayRef, partner, receivedAt, keys);
+        return record(gatewayRef, partner, receivedAt, keys);
     }
 
     /**
-     * Records a complaint by its keys, as the intake kept them with its case, and returns its likely duplicates and
+     * Records a complaint by its keys, as the intake kept them in its profile, and returns its likely duplicates and
      * advisory flags, as {@link #record(ExchangeMessage, String, String, Instant)} does.
      */
     RelatedCaseFindings record(String gatewayRef, String partner, Instant receivedAt, CaseKeys keys) {

@@ -8,19 +8,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The keys of every recorded complaint and the links found between them (V20). Every lookup goes through an index:
- * by key within a period ({@code ix_related_case_key_newest}) or by case ({@code ix_related_case_key_ref}), never a
- * scan of all cases.
+ * The keys of every recorded complaint and the links found between them (V20): each case's profile, all its keys by
+ * case (V27), and the keys looked up by value as rows of their own. Every lookup goes through an index: by key within
+ * a period ({@code ix_related_case_key_newest}) or by case (the profile's primary key), never a scan of all cases.
  */
 @Repository
 public class RelatedCaseRecords {
@@ -38,20 +41,26 @@ public class RelatedCaseRecords {
     }
 
     /**
-     * Keeps a complaint's keys with its case as the intake reads them (V26), for the related-case check to record
-     * without reading the complaint again: a column of the case row the intake writes anyway, where rows of their own
-     * would add index entries to each intake's commit.
+     * Keeps a complaint's profile: all its keys, read by case when it is scored as a candidate. The intake keeps it
+     * from the message it has just read, so the related-case check records the case without reading the complaint
+     * again. A profile already kept stays as it is.
      *
-     * @param complaintReceivedAt when the complaint says its authority received it, or null
+     * @param receivedAt when its authority received it
      */
-    void keepForCheck(String gatewayRef, CaseKeys keys, Instant complaintReceivedAt) {
-        jdbc.sql("update transfer_case set related_keys = ?, complaint_received_at = ? where gateway_ref = ?")
-                .params(keys.written(), complaintReceivedAt == null ? null : utc(complaintReceivedAt), gatewayRef)
+    void keepProfile(String gatewayRef, String partner, Instant receivedAt, CaseKeys keys) {
+        jdbc.sql("""
+                insert into related_case_profile (gateway_ref, partner, received_at, case_keys) values (?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(gatewayRef, partner, utc(receivedAt), keys.written())
                 .update();
     }
 
-    /** One statement for all of a case's keys: one commit, where a batch would commit row by row. */
-    void insertKeys(String gatewayRef, String partner, Instant receivedAt, List<CaseKey> keys) {
+    /**
+     * The keys of the kinds looked up by value ({@link KeyKind#lookedUp()}), in one statement: one commit, where a
+     * batch would commit row by row. The others stay only in the case's profile.
+     */
+    void insertKeys(String gatewayRef, String partner, Instant receivedAt, List<CaseKey> all) {
+        List<CaseKey> keys = all.stream().filter(key -> key.kind().lookedUp()).toList();
         if (keys.isEmpty()) {
             return;
         }
@@ -79,15 +88,15 @@ public class RelatedCaseRecords {
              where key_kind = ? and key_value = ? and received_at between ? and ?
              order by key_kind, key_value, received_at desc
              limit ?""";
-    /** The candidates' own keys; read through ix_related_case_key_ref. */
+    /** The keys of cases recorded before their profiles were kept (V27); read through ix_related_case_key_ref. */
     static final String KEYS_OF_CASES = """
             select gateway_ref, partner, received_at, key_kind, key_value from related_case_key
              where gateway_ref in (:refs)""";
 
-    /** The complainants' name keys of these cases; read through ix_related_case_key_ref. */
-    static final String NAMES_OF_CASES = """
-            select gateway_ref, key_value from related_case_key
-             where gateway_ref in (:refs) and key_kind = 'CONSUMER_NAME'""";
+    /** The candidates' profiles; read through the primary key. */
+    static final String PROFILES_OF_CASES = """
+            select gateway_ref, partner, received_at, case_keys from related_case_profile
+             where gateway_ref in (:refs)""";
 
     /**
      * Cases other than {@code exceptRef} holding any of the keys, received since {@code since}, at most {@code limit}
@@ -114,27 +123,41 @@ public class RelatedCaseRecords {
 
     /**
      * The cases giving this phone key in [{@code from}, {@code to}], newest first, each with its complainant's name
-     * key. Two lookups, each through its index: joined in one statement, H2 began from every name recorded and looked
-     * for the phone under each, which took longer with every case recorded.
+     * key, from their profiles.
      */
     List<Map.Entry<String, String>> namesGivingPhone(String phoneKey, Instant from, Instant to, int limit) {
         List<String> refs = refsHolding(new CaseKey(KeyKind.CONSUMER_PHONE, phoneKey), from, to, limit);
-        if (refs.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<String>> names = new LinkedHashMap<>();
-        jdbc.sql(NAMES_OF_CASES)
-                .param("refs", refs)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .forEach(name -> names.computeIfAbsent(name.getKey(), ref -> new ArrayList<>()).add(name.getValue()));
+        Map<String, CaseProfile> profiles = new HashMap<>();
+        profiles(refs).forEach(profile -> profiles.put(profile.gatewayRef(), profile));
         return refs.stream()
-                .flatMap(ref -> names.getOrDefault(ref, List.of()).stream().map(name -> Map.entry(ref, name)))
+                .flatMap(ref -> Optional.ofNullable(profiles.get(ref)).stream()
+                        .flatMap(profile -> profile.values(KeyKind.CONSUMER_NAME).stream())
+                        .map(name -> Map.entry(ref, name)))
                 .toList();
     }
 
-    /** The recorded keys of these cases, one profile each. */
+    /**
+     * The recorded keys of these cases, one profile each: from their profiles, or from their rows of
+     * {@code related_case_key} for cases recorded before profiles were kept (V27), which hold all their keys there.
+     */
     List<CaseProfile> profiles(Collection<String> gatewayRefs) {
+        if (gatewayRefs.isEmpty()) {
+            return List.of();
+        }
+        List<CaseProfile> profiles = new ArrayList<>(jdbc.sql(PROFILES_OF_CASES)
+                .param("refs", gatewayRefs)
+                .query((rs, row) -> CaseProfile.of(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), CaseKeys.read(rs.getString(4)).keys()))
+                .list());
+        if (profiles.size() < gatewayRefs.size()) {
+            Set<String> kept = new HashSet<>();
+            profiles.forEach(profile -> kept.add(profile.gatewayRef()));
+            profiles.addAll(keptAsRows(gatewayRefs.stream().filter(ref -> !kept.contains(ref)).toList()));
+        }
+        return profiles;
+    }
+
+    private List<CaseProfile> keptAsRows(Collection<String> gatewayRefs) {
         if (gatewayRefs.isEmpty()) {
             return List.of();
         }

@@ -238,13 +238,15 @@ public class MessageIntake {
                     ledger.openCase(routed.newCase().linkedTo(reportCase.gatewayRef()), MessageKind.COMPLAINT);
                     ledger.openCase(reportCase.newCase().linkedTo(routed.gatewayRef()), MessageKind.REPORT);
                     // Kept from the message read here: the related-case check (并案) never reads it again.
-                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code());
+                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code(),
+                            routed.newCase().receivedAt().toInstant());
                 } else if (routed.newCase() != null && message.getReturnRequest() != null) {
                     ledger.openReturnCase(routed.newCase());
                     returns.opened(routed.newCase(), message.getReturnRequest());
                 } else if (routed.newCase() != null) {
                     ledger.openCase(routed.newCase(), message.getEnvelope().getMessageType());
-                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code());
+                    relatedCases.keepAtIntake(forwarded, routed.gatewayRef(), sender.code(),
+                            routed.newCase().receivedAt().toInstant());
                 } else if (message.getStatusUpdate() != null) {
                     caseStates.apply(routed.gatewayRef(), sender, entry.messageId(), message.getStatusUpdate());
                 } else if (message.getReturnDecision() != null) {

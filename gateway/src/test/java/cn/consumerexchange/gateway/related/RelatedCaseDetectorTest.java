@@ -2,9 +2,11 @@ package cn.consumerexchange.gateway.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,7 @@ class RelatedCaseDetectorTest {
 
         assertThat(again.links()).hasSize(1);
         assertThat(count("related_case_key")).isEqualTo(keys);
+        assertThat(count("related_case_profile")).isEqualTo(2);
         assertThat(count("related_case_link")).isEqualTo(1);
     }
 
@@ -105,6 +108,47 @@ class RelatedCaseDetectorTest {
                 .noneMatch(value -> value.contains("13800138000") || value.contains("440305199001011234")
                         || value.contains("李晓华"))
                 .contains("91310115MA1H8Q6T2C", "上海浦江数码科技");
+        assertThat(database.jdbc.queryForObject("select case_keys from related_case_profile", String.class))
+                .doesNotContain("13800138000", "440305199001011234", "李晓华")
+                .contains("RESPONDENT_CODE 91310115MA1H8Q6T2C", "CONSUMER_NAME ");
+    }
+
+    @Test
+    void onlyTheKindsLookedUpByValueAreKeyRowsAndTheProfileKeepsEveryKey() {
+        detector.record(TestComplaints.liXiaohua().message(), "GW-1", "SZ", MAY_12);
+
+        List<KeyKind> rows = database.jdbc.queryForList("select distinct key_kind from related_case_key", String.class)
+                .stream().map(KeyKind::valueOf).toList();
+        assertThat(rows).allMatch(KeyKind::lookedUp)
+                .contains(KeyKind.CONSUMER_PHONE, KeyKind.CONSUMER_ID, KeyKind.CONSUMER_AT_RESPONDENT,
+                        KeyKind.RESPONDENT_CODE, KeyKind.RESPONDENT_NAME);
+        assertThat(CaseKeys.read(database.jdbc.queryForObject(
+                "select case_keys from related_case_profile where gateway_ref = 'GW-1'", String.class)).keys())
+                .extracting(CaseKey::kind)
+                .contains(KeyKind.CONSUMER_NAME, KeyKind.RESPONDENT_ADDRESS, KeyKind.PURCHASE_DATE,
+                        KeyKind.PURCHASE_AMOUNT, KeyKind.PURCHASE_STORE, KeyKind.PURCHASE_CHANNEL)
+                .containsAll(rows);
+    }
+
+    @Test
+    void aCaseRecordedWithAllItsKeysAsRowsAndNoProfileIsScoredByThem() {
+        TestComplaints complaint = TestComplaints.liXiaohua();
+        // As the detector recorded a case before profiles were kept (V27): every key a row, no profile.
+        CaseKeys.of(complaint.message().getComplaint(), NameNormaliser.MAINLAND,
+                new KeyPseudonyms(RelatedCaseDatabase.SECRET)).keys().forEach(key -> database.jdbc.update("""
+                        insert into related_case_key (key_kind, key_value, gateway_ref, received_at, partner)
+                        values (?, ?, 'GW-1', ?, 'SZ')""", key.kind().name(), key.value(),
+                Timestamp.from(MAY_12)));
+
+        RelatedCaseFindings found = detector.record(complaint.message(), "GW-2", "SH", MAY_12.plusSeconds(60));
+
+        assertThat(count("related_case_profile")).isEqualTo(1);
+        assertThat(found.links()).singleElement().satisfies(link -> {
+            assertThat(link.leadRef()).isEqualTo("GW-1");
+            assertThat(link.reasons()).contains(MatchReason.SAME_NAME, MatchReason.SAME_RESPONDENT_ADDRESS,
+                    MatchReason.SAME_PURCHASE_DATE, MatchReason.AMOUNT_EQUAL, MatchReason.SAME_STORE,
+                    MatchReason.SAME_CHANNEL);
+        });
     }
 
     @Test
@@ -114,6 +158,7 @@ class RelatedCaseDetectorTest {
 
         assertThat(detector.record(status, "GW-9", "SZ", MAY_12)).isEqualTo(RelatedCaseFindings.NONE);
         assertThat(count("related_case_key")).isZero();
+        assertThat(count("related_case_profile")).isZero();
     }
 
     private long count(String table) {

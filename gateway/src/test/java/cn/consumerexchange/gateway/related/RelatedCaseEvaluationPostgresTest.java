@@ -67,12 +67,12 @@ class RelatedCaseEvaluationPostgresTest extends RelatedCaseEvaluationTest {
 
     @Test
     @Override
-    void complainantsNamesAreReadByCaseThroughTheirIndexNotFromEveryName() {
-        database.jdbc.execute("analyze related_case_key");
+    void candidatesProfilesAreReadByCaseThroughTheirPrimaryKeyNotFromEveryProfile() {
+        database.jdbc.execute("analyze related_case_profile");
         List<String> refs = filings.stream().limit(2).map(LabelledSet.Filing::ref).toList();
 
-        assertThat(plan(RelatedCaseRecords.NAMES_OF_CASES.replace(":refs", "?, ?"), refs.get(0), refs.get(1)))
-                .contains("ix_related_case_key_ref").doesNotContain("Seq Scan");
+        assertThat(plan(RelatedCaseRecords.PROFILES_OF_CASES.replace(":refs", "?, ?"), refs.get(0), refs.get(1)))
+                .contains("related_case_profile_pkey").doesNotContain("Seq Scan");
     }
 
     private String plan(String sql, Object... args) {

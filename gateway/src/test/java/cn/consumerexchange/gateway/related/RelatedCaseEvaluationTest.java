@@ -174,16 +174,15 @@ class RelatedCaseEvaluationTest {
     }
 
     @Test
-    void complainantsNamesAreReadByCaseThroughTheirIndexNotFromEveryName() {
-        long names = database.jdbc.queryForObject(
-                "select count(*) from related_case_key where key_kind = 'CONSUMER_NAME'", Long.class);
+    void candidatesProfilesAreReadByCaseThroughTheirPrimaryKeyNotFromEveryProfile() {
+        long profiles = database.jdbc.queryForObject("select count(*) from related_case_profile", Long.class);
         List<String> refs = filings.stream().limit(2).map(LabelledSet.Filing::ref).toList();
         String plan = database.jdbc.queryForObject(
-                "explain analyze " + RelatedCaseRecords.NAMES_OF_CASES.replace(":refs", "?, ?"), String.class,
+                "explain analyze " + RelatedCaseRecords.PROFILES_OF_CASES.replace(":refs", "?, ?"), String.class,
                 refs.get(0), refs.get(1));
 
-        assertThat(plan).containsIgnoringCase("ix_related_case_key_ref");
-        assertThat(scanCount(plan)).as("rows read for two cases, of %d names", names).isLessThanOrEqualTo(60);
+        assertThat(plan).containsIgnoringCase("primary_key");
+        assertThat(scanCount(plan)).as("rows read for two cases, of %d profiles", profiles).isLessThanOrEqualTo(3);
     }
 
     private static long scanCount(String plan) {

@@ -104,7 +104,7 @@ class RelatedCasesInGatewayTest {
         String sample = GatewayTestSupport.sample("gba-xml/complaint-to-shanghai.xml");
         String first = accepted(sample);
         String second = accepted(sample);
-        assertThat(jdbc.sql("select count(*) from transfer_case where gateway_ref in (?, ?) and related_keys like ?")
+        assertThat(jdbc.sql("select count(*) from related_case_profile where gateway_ref in (?, ?) and case_keys like ?")
                 .params(first, second, "%CONSUMER_PHONE %").query(Integer.class).single())
                 .as("kept by the intake, before any sweep").isEqualTo(2);
         assertThat(records.holds(first)).isFalse();
