@@ -2,11 +2,13 @@ package cn.consumerexchange.gateway.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -19,7 +21,7 @@ class RelatedCaseProfileMigrationTest {
 
     @Test
     void keysKeptWithACaseBecomeItsProfile() {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:profiles-"
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:profiles-"
                 + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).target("26").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -30,7 +32,7 @@ class RelatedCaseProfileMigrationTest {
                 values (?, 'SZ', ?, ?, 'SH', '310000', 'RECEIVED', timestamp with time zone '2026-05-12 09:00:00+08',
                     timestamp with time zone '2026-05-12 09:00:00+08', ?, ?)""";
         jdbc.update(insert, "GW-1", "SZ-1", "m-1", "CONSUMER_PHONE 5f0e\nPURCHASE_DATE 2026-05-01",
-                java.sql.Timestamp.valueOf("2026-05-10 08:00:00"));
+                Timestamp.valueOf("2026-05-10 08:00:00"));
         jdbc.update(insert, "GW-2", "SZ-2", "m-2", "CONSUMER_PHONE 77aa", null);
         jdbc.update(insert, "GW-3", "SZ-3", "m-3", null, null);
 
