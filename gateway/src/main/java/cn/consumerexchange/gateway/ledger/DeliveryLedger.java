@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,25 +198,54 @@ public class DeliveryLedger {
                 .update();
     }
 
-    /** Messages for the given receivers due for dispatch now, the longest waiting first. */
+    /**
+     * Messages waiting for their time: accepted, or back after a failed attempt, and due by {@code :now}. Read through
+     * ix_ledger_message_due (state, due_at): only the rows waiting are read, never a delivered one.
+     */
+    static final String DUE_WAITING = """
+            select id, partner_code, message_id, receiver, gateway_ref, message_type, replay_action_id, due_at
+            from ledger_message
+            where state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= :now and receiver in (:receivers)
+            order by due_at
+            limit :limit""";
+    /** Messages whose attempt's lease ended before {@code :now}: its process died. Read through ix_ledger_message_due. */
+    static final String DUE_LEASE_ENDED = """
+            select id, partner_code, message_id, receiver, gateway_ref, message_type, replay_action_id, due_at
+            from ledger_message
+            where state = 'DELIVERING' and claimed_until < :now and receiver in (:receivers)
+            order by due_at
+            limit :limit""";
+
+    /**
+     * Messages for the given receivers due for dispatch now, the longest waiting first (by due time; a lease that ended
+     * without one after those with one). Two statements rather than one with an OR of the two kinds: H2 reads such a
+     * disjunction by scanning the whole table, every row the ledger ever kept, payloads and all, at every sweep.
+     */
     public List<DueDelivery> due(int limit, Collection<String> receivers) {
         if (receivers.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = now();
-        return jdbc.sql("""
-                select id, partner_code, message_id, receiver, gateway_ref, message_type, replay_action_id
-                from ledger_message
-                where ((state in ('ACCEPTED', 'AWAITING_RETRY') and due_at <= :now)
-                   or (state = 'DELIVERING' and claimed_until < :now))
-                  and receiver in (:receivers)
-                order by due_at
-                limit :limit""")
+        List<Due> due = new ArrayList<>(due(DUE_WAITING, now, receivers, limit));
+        due.addAll(due(DUE_LEASE_ENDED, now, receivers, limit));
+        return due.stream()
+                .sorted(Comparator.comparing(Due::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .limit(limit)
+                .map(Due::delivery)
+                .toList();
+    }
+
+    private record Due(DueDelivery delivery, OffsetDateTime dueAt) {
+    }
+
+    private List<Due> due(String statement, OffsetDateTime now, Collection<String> receivers, int limit) {
+        return jdbc.sql(statement)
                 .param("now", now)
                 .param("receivers", receivers)
                 .param("limit", limit)
-                .query((rs, row) -> new DueDelivery(rs.getLong(1), new MessageKey(rs.getString(2), rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, Long.class)))
+                .query((rs, row) -> new Due(new DueDelivery(rs.getLong(1), new MessageKey(rs.getString(2),
+                        rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, Long.class)), rs.getObject(8, OffsetDateTime.class)))
                 .list();
     }
 
