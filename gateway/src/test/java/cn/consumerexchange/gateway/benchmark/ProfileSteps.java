@@ -65,6 +65,16 @@ final class ProfileSteps {
             Map.entry("cn.consumerexchange.gateway.related.", "related-case check"),
             Map.entry("cn.consumerexchange.gateway.", "gateway code"));
 
+    /**
+     * What the embedded database (H2) is doing in a sample, by the outermost of its steps on the stack, first match
+     * wins: compaction writes chunks too, and a commit's write of the changed pages runs inside the commit.
+     */
+    private static final List<Map.Entry<String, String>> LEDGER_WORK = List.of(
+            Map.entry("org.h2.mvstore.MVStore.compact", "rewriting sparse chunks (compaction)"),
+            Map.entry("org.h2.mvstore.MVStore.storeNow", "writing the pages changed since the last write, at commit"),
+            Map.entry("org.h2.mvstore.tx.Transaction.commit", "marking a transaction's changes committed"),
+            Map.entry("org.h2.engine.SessionLocal.prepareLocal", "parsing and planning statements"));
+
     /** The JDK's general classes: skipped when looking for the part. */
     private static final List<String> GENERAL = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
@@ -84,6 +94,18 @@ final class ProfileSteps {
     /** The innermost class of the project's own on the stack ({@code Delivery}, {@code ContractValidator}, ...). */
     static Optional<String> projectClass(List<String> frames) {
         return frames.stream().filter(frame -> frame.startsWith(PROJECT)).findFirst().map(ProfileSteps::simpleClass);
+    }
+
+    /** What the embedded database is doing in a sample with H2 on its stack; empty for a sample without it. */
+    static Optional<String> ledgerWork(List<String> frames) {
+        if (frames.stream().noneMatch(frame -> frame.startsWith("org.h2."))) {
+            return Optional.empty();
+        }
+        return Optional.of(LEDGER_WORK.stream()
+                .filter(work -> frames.stream().anyMatch(frame -> frame.equals(work.getKey())))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("running statements (reading and changing rows and indexes)"));
     }
 
     private static String stage(String thread, List<String> frames) {

@@ -72,4 +72,38 @@ class ProfileStepsTest {
                 "cn.consumerexchange.gateway.transfer.Delivery$$Lambda$729.0x00007fc91433e6e0.apply")))
                 .contains("Delivery");
     }
+
+    @Test
+    void theDatabasesWorkIsNamedByItsOutermostStepSoACommitsWriteOfPagesIsNotCountedAsTheCommitsBookkeeping() {
+        List<String> writeAtCommit = List.of(
+                "org.h2.mvstore.DataUtils.writeStringData",
+                "org.h2.mvstore.FileStore.serializeAndStore",
+                "org.h2.mvstore.MVStore.storeNow",
+                "org.h2.mvstore.MVStore.commit",
+                "org.h2.mvstore.tx.Transaction.commit",
+                "org.h2.engine.SessionLocal.commit",
+                "cn.consumerexchange.gateway.transfer.MessageIntake.receive");
+        List<String> bookkeeping = List.of(
+                "org.h2.mvstore.MVMap.operate",
+                "org.h2.mvstore.tx.TransactionStore.commit",
+                "org.h2.mvstore.tx.Transaction.commit",
+                "org.h2.engine.SessionLocal.commit");
+        List<String> compaction = List.of(
+                "org.h2.mvstore.MVStore.storeNow",
+                "org.h2.mvstore.FileStore.compactRewrite",
+                "org.h2.mvstore.MVStore.compact",
+                "cn.consumerexchange.gateway.ledger.file.LedgerFileCompaction.compact");
+        List<String> statement = List.of(
+                "org.h2.mvstore.Page.binarySearch",
+                "org.h2.command.Command.executeUpdate",
+                "cn.consumerexchange.gateway.ledger.TransferLedger.record");
+
+        assertThat(ProfileSteps.ledgerWork(writeAtCommit))
+                .contains("writing the pages changed since the last write, at commit");
+        assertThat(ProfileSteps.ledgerWork(bookkeeping)).contains("marking a transaction's changes committed");
+        assertThat(ProfileSteps.ledgerWork(compaction)).contains("rewriting sparse chunks (compaction)");
+        assertThat(ProfileSteps.ledgerWork(statement))
+                .contains("running statements (reading and changing rows and indexes)");
+        assertThat(ProfileSteps.ledgerWork(List.of("net.sf.saxon.tree.tiny.TinyTree.getNodeKind"))).isEmpty();
+    }
 }

@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the gateway's CPU went over a window, from a JFR recording of its process: the execution samples of its Java
- * threads counted by {@link ProfileSteps step} and by the innermost class of the project's own, and the peak heap the
+ * threads counted by {@link ProfileSteps step}, by the innermost class of the project's own and, for the embedded
+ * database, by what it was doing ({@link ProfileSteps#ledgerWork}), and the peak heap the
  * recording saw. Samples are turned into CPU time by the share of each step in the Java threads' CPU time over the
  * window (from {@code /proc}); the JVM's own threads (collector, compiler) are told apart by {@link ThreadCpu}.
  */
@@ -26,6 +27,7 @@ final class StepProfile {
 
     private final Map<ProfileSteps.Step, Integer> steps = new HashMap<>();
     private final Map<String, Integer> projectClasses = new HashMap<>();
+    private final Map<String, Integer> ledgerWork = new HashMap<>();
     private int samples;
     private long peakHeap;
     private long maxHeap;
@@ -88,6 +90,8 @@ final class StepProfile {
         print(out, List.copyOf(stages.entrySet()), javaMs);
         out.printf(Locale.ROOT, "%nBy the innermost class of the project's own on the stack (none: libraries only)%n");
         print(out, List.copyOf(projectClasses.entrySet()), javaMs);
+        out.printf(Locale.ROOT, "%nThe embedded ledger database (H2), all stages, by what it was doing%n");
+        print(out, List.copyOf(ledgerWork.entrySet()), javaMs);
     }
 
     private void print(PrintStream out, List<Map.Entry<String, Integer>> rows, double javaMs) {
@@ -114,5 +118,6 @@ final class StepProfile {
         samples++;
         steps.merge(ProfileSteps.of(thread, frames), 1, Integer::sum);
         projectClasses.merge(ProfileSteps.projectClass(frames).orElse("(none)"), 1, Integer::sum);
+        ProfileSteps.ledgerWork(frames).ifPresent(work -> ledgerWork.merge(work, 1, Integer::sum));
     }
 }
