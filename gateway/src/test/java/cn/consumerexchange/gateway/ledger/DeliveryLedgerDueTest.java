@@ -9,17 +9,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import cn.consumerexchange.gateway.GatewayTestSupport;
 
 /**
  * What the delivery sweeper hands out ({@link DeliveryLedger#due}): messages waiting and due, and messages whose
@@ -35,9 +36,7 @@ class DeliveryLedgerDueTest {
 
     @BeforeEach
     void migratedLedger() {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        DataSource dataSource = GatewayTestSupport.migratedLedger();
         jdbc = new JdbcTemplate(dataSource);
         ledger = new DeliveryLedger(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -12,13 +12,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import cn.consumerexchange.gateway.GatewayTestSupport;
 import cn.consumerexchange.gateway.ledger.DeliveryLedger;
 
 /**
@@ -34,9 +35,7 @@ class PartnerHealthFiguresTest {
 
     @BeforeEach
     void migratedLedger() {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        DataSource dataSource = GatewayTestSupport.migratedLedger();
         jdbc = new JdbcTemplate(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         JdbcClient client = JdbcClient.create(dataSource);
