@@ -226,8 +226,8 @@ public class DeliveryLedger {
             return List.of();
         }
         OffsetDateTime now = now();
-        List<Due> due = new ArrayList<>(due(DUE_WAITING, now, receivers, limit));
-        due.addAll(due(DUE_LEASE_ENDED, now, receivers, limit));
+        List<Due> due = new ArrayList<>(read(DUE_WAITING, now, receivers, limit));
+        due.addAll(read(DUE_LEASE_ENDED, now, receivers, limit));
         return due.stream()
                 .sorted(Comparator.comparing(Due::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .limit(limit)
@@ -238,7 +238,7 @@ public class DeliveryLedger {
     private record Due(DueDelivery delivery, OffsetDateTime dueAt) {
     }
 
-    private List<Due> due(String statement, OffsetDateTime now, Collection<String> receivers, int limit) {
+    private List<Due> read(String statement, OffsetDateTime now, Collection<String> receivers, int limit) {
         return jdbc.sql(statement)
                 .param("now", now)
                 .param("receivers", receivers)
