@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The keys of every recorded complaint and the links found between them (V20): each case's profile, all its keys by
  * case (V27), and the keys looked up by value as rows of their own. Every lookup goes through an index: by key within
- * a period ({@code ix_related_case_key_newest}) or by case (the profile's primary key), never a scan of all cases.
+ * a period ({@code ix_related_case_key_hash}) or by case (the profile's primary key), never a scan of all cases.
  */
 @Repository
 public class RelatedCaseRecords {
@@ -65,28 +65,30 @@ public class RelatedCaseRecords {
             return;
         }
         OffsetDateTime at = utc(receivedAt);
-        List<Object> params = new ArrayList<>(keys.size() * 5);
-        keys.forEach(key -> params.addAll(List.of(key.kind().name(), key.value(), gatewayRef, at, partner)));
-        jdbc.sql("insert into related_case_key (key_kind, key_value, gateway_ref, received_at, partner) values "
-                + String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?, ?, ?)")))
+        List<Object> params = new ArrayList<>(keys.size() * 6);
+        keys.forEach(key -> params.addAll(
+                List.of(key.kind().name(), key.value(), key.lookupHash(), gatewayRef, at, partner)));
+        jdbc.sql("insert into related_case_key (key_kind, key_value, key_hash, gateway_ref, received_at, partner) "
+                + "values " + String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?, ?, ?, ?)")))
                 .params(params)
                 .update();
     }
 
     /**
-     * Candidates: the cases holding one key, newest first; read through ix_related_case_key_newest in its own order
-     * (the key columns are fixed, but H2 reads an index in order only when the ORDER BY names them), up to the limit.
+     * Candidates: the cases holding one key, by its {@link CaseKey#lookupHash() hash}, newest first; read through
+     * ix_related_case_key_hash alone and in its own order (the hash is fixed, but H2 reads an index in order only when
+     * the ORDER BY names its columns), up to the limit.
      */
     static final String CANDIDATES_BY_KEY = """
             select gateway_ref from related_case_key
-             where key_kind = ? and key_value = ? and received_at >= ? and gateway_ref <> ?
-             order by key_kind, key_value, received_at desc
+             where key_hash = ? and received_at >= ? and gateway_ref <> ?
+             order by key_hash, received_at desc
              limit ?""";
     /** The cases holding one key received in a period, newest first, as {@link #CANDIDATES_BY_KEY} reads them. */
     static final String CASES_BY_KEY_BETWEEN = """
             select gateway_ref from related_case_key
-             where key_kind = ? and key_value = ? and received_at between ? and ?
-             order by key_kind, key_value, received_at desc
+             where key_hash = ? and received_at between ? and ?
+             order by key_hash, received_at desc
              limit ?""";
     /** The keys of cases recorded before their profiles were kept (V27); read through ix_related_case_key_ref. */
     static final String KEYS_OF_CASES = """
@@ -109,7 +111,7 @@ public class RelatedCaseRecords {
         OffsetDateTime from = utc(since);
         for (CaseKey key : keys) {
             refs.addAll(jdbc.sql(CANDIDATES_BY_KEY)
-                    .params(key.kind().name(), key.value(), from, exceptRef, limit)
+                    .params(key.lookupHash(), from, exceptRef, limit)
                     .query(String.class).list());
         }
         return refs;
@@ -118,13 +120,13 @@ public class RelatedCaseRecords {
     /** Cases holding the key received in [{@code from}, {@code to}], newest first. */
     List<String> refsHolding(CaseKey key, Instant from, Instant to, int limit) {
         return jdbc.sql(CASES_BY_KEY_BETWEEN)
-                .params(key.kind().name(), key.value(), utc(from), utc(to), limit)
+                .params(key.lookupHash(), utc(from), utc(to), limit)
                 .query(String.class).list();
     }
 
     /**
      * The cases giving this phone key in [{@code from}, {@code to}], newest first, each with its complainant's name
-     * key, from their profiles.
+     * key, from their profiles: only cases whose profile gives the phone count, whatever shares its hash.
      */
     List<Map.Entry<String, String>> namesGivingPhone(String phoneKey, Instant from, Instant to, int limit) {
         List<String> refs = refsHolding(new CaseKey(KeyKind.CONSUMER_PHONE, phoneKey), from, to, limit);
@@ -132,6 +134,7 @@ public class RelatedCaseRecords {
         profiles(refs).forEach(profile -> profiles.put(profile.gatewayRef(), profile));
         return refs.stream()
                 .flatMap(ref -> Optional.ofNullable(profiles.get(ref)).stream()
+                        .filter(profile -> profile.values(KeyKind.CONSUMER_PHONE).contains(phoneKey))
                         .flatMap(profile -> profile.values(KeyKind.CONSUMER_NAME).stream())
                         .map(name -> Map.entry(ref, name)))
                 .toList();

@@ -136,8 +136,9 @@ class RelatedCaseDetectorTest {
         // As the detector recorded a case before profiles were kept (V27): every key a row, no profile.
         CaseKeys.of(complaint.message().getComplaint(), NameNormaliser.MAINLAND,
                 new KeyPseudonyms(RelatedCaseDatabase.SECRET)).keys().forEach(key -> database.jdbc.update("""
-                        insert into related_case_key (key_kind, key_value, gateway_ref, received_at, partner)
-                        values (?, ?, 'GW-1', ?, 'SZ')""", key.kind().name(), key.value(),
+                        insert into related_case_key (key_kind, key_value, key_hash, gateway_ref, received_at,
+                            partner)
+                        values (?, ?, ?, 'GW-1', ?, 'SZ')""", key.kind().name(), key.value(), key.lookupHash(),
                 Timestamp.from(MAY_12)));
 
         RelatedCaseFindings found = detector.record(complaint.message(), "GW-2", "SH", MAY_12.plusSeconds(60));

@@ -28,12 +28,12 @@ class RelatedCaseEvaluationPostgresTest extends RelatedCaseEvaluationTest {
     void candidateLookupsReadTheKeyIndexNotTheTable() {
         database.jdbc.execute("analyze related_case_key");
         Map<String, Object> busiest = database.jdbc.queryForMap("""
-                select key_kind, key_value from related_case_key where key_kind = 'CONSUMER_PHONE'
-                 group by key_kind, key_value order by count(*) desc limit 1""");
+                select key_hash from related_case_key where key_kind = 'CONSUMER_PHONE'
+                 group by key_hash order by count(*) desc limit 1""");
 
-        assertThat(plan(RelatedCaseRecords.CANDIDATES_BY_KEY, busiest.get("key_kind"), busiest.get("key_value"),
+        assertThat(plan(RelatedCaseRecords.CANDIDATES_BY_KEY, busiest.get("key_hash"),
                 Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")), "none", 50))
-                .contains("ix_related_case_key_newest").doesNotContain("Seq Scan");
+                .contains("ix_related_case_key_hash").doesNotContain("Seq Scan");
     }
 
     @Test
@@ -41,17 +41,17 @@ class RelatedCaseEvaluationPostgresTest extends RelatedCaseEvaluationTest {
     void aKeyManyCasesHoldIsReadNewestFirstOnlyUpToTheLimit() {
         database.jdbc.execute("analyze related_case_key");
         Map<String, Object> busiest = database.jdbc.queryForMap("""
-                select key_kind, key_value from related_case_key
-                 group by key_kind, key_value order by count(*) desc limit 1""");
+                select key_hash from related_case_key
+                 group by key_hash order by count(*) desc limit 1""");
         Timestamp from = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
         Timestamp to = Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"));
 
         assertThat(List.of(
-                plan(RelatedCaseRecords.CANDIDATES_BY_KEY, busiest.get("key_kind"), busiest.get("key_value"), from,
+                plan(RelatedCaseRecords.CANDIDATES_BY_KEY, busiest.get("key_hash"), from,
                         "none", 2),
-                plan(RelatedCaseRecords.CASES_BY_KEY_BETWEEN, busiest.get("key_kind"), busiest.get("key_value"), from,
+                plan(RelatedCaseRecords.CASES_BY_KEY_BETWEEN, busiest.get("key_hash"), from,
                         to, 2)))
-                .allSatisfy(plan -> assertThat(plan).contains("ix_related_case_key_newest")
+                .allSatisfy(plan -> assertThat(plan).contains("ix_related_case_key_hash")
                         .doesNotContain("Sort").doesNotContain("Seq Scan"));
     }
 

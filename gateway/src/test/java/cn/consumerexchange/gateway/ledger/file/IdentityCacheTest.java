@@ -42,8 +42,9 @@ class IdentityCacheTest {
             long before = fileWrites(connection);
             try (Statement sql = connection.createStatement()) {
                 for (int i = 0; i < 1000; i++) {
-                    sql.execute("insert into related_case_key (key_kind, key_value, gateway_ref, received_at, partner)"
-                            + " values ('CONSUMER_PHONE', 'k" + i + "', 'GW-1', current_timestamp, 'SZ')");
+                    sql.execute("insert into related_case_key (key_kind, key_value, key_hash, gateway_ref,"
+                            + " received_at, partner) values ('CONSUMER_PHONE', 'k" + i + "', " + i
+                            + ", 'GW-1', current_timestamp, 'SZ')");
                 }
             }
             long after = fileWrites(connection);
