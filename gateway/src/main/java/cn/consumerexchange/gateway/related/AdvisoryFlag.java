@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param count       how many complaints (a burst) or complainants (a shared phone) were counted
  * @param window      the period they were counted in
- * @param gatewayRefs the complaints counted, newest first (at most the lookup's cap)
+ * @param gatewayRefs the complaints counted, newest first (at most the lookup's cap; the flag's row keeps the newest)
  * @param text        what an operator reads
  */
 public record AdvisoryFlag(Kind kind, int count, Duration window, List<String> gatewayRefs, String text) {

@@ -22,8 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RelatedCaseViews {
 
-    /** The longest list of counted complaints a flag keeps. */
-    private static final int COUNTED_REFS_CHARS = 2000;
+    /**
+     * The counted complaints a flag keeps, newest first. A respondent in a burst raises one with every complaint
+     * against it, each counting up to {@link AdvisoryFlags#COUNT_CAP} cases; the flag's count says how many, and the
+     * newest show which. Keeping as many as 2,000 characters held made each flag's row about 2 KB, and H2 writes the
+     * page holding the newest rows again at every commit.
+     */
+    static final int COUNTED_REFS_KEPT = 20;
 
     private final JdbcClient jdbc;
 
@@ -46,7 +51,11 @@ public class RelatedCaseViews {
             OffsetDateTime createdAt) {
     }
 
-    /** An advisory flag as operators see it: it informs, it never rejected anything. */
+    /**
+     * An advisory flag as operators see it: it informs, it never rejected anything.
+     *
+     * @param countedRefs the newest of the complaints counted, at most {@link #COUNTED_REFS_KEPT}
+     */
     public record Flag(String gatewayRef, AdvisoryFlag.Kind kind, int count, Duration window, List<String> countedRefs,
             OffsetDateTime raisedAt) {
     }
@@ -92,10 +101,8 @@ public class RelatedCaseViews {
     /** Keeps the flags a complaint raised; looking at it again adds none. */
     void recordFlags(String gatewayRef, List<AdvisoryFlag> flags, Instant now) {
         for (AdvisoryFlag flag : flags) {
-            String counted = String.join(" ", flag.gatewayRefs());
-            if (counted.length() > COUNTED_REFS_CHARS) {
-                counted = counted.substring(0, counted.lastIndexOf(' ', COUNTED_REFS_CHARS));
-            }
+            List<String> refs = flag.gatewayRefs();
+            String counted = String.join(" ", refs.subList(0, Math.min(refs.size(), COUNTED_REFS_KEPT)));
             jdbc.sql("""
                     insert into related_case_flag (gateway_ref, flag_kind, flag_count, window_seconds, counted_refs,
                         raised_at)
