@@ -8,6 +8,15 @@ import java.security.NoSuchAlgorithmException;
 /** One key of a complaint, as its profile and {@code related_case_key} hold it (pseudonymised when personal). */
 public record CaseKey(KeyKind kind, String value) {
 
+    /** Looking a digest up costs about as much as the hash of a key: one per thread, reused, as for the pseudonyms. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    });
+
     /** The key's {@link #lookupHash(String, String) lookup hash}. */
     public long lookupHash() {
         return lookupHash(kind.name(), value);
@@ -21,12 +30,7 @@ public record CaseKey(KeyKind kind, String value) {
      * a case found through another key's hash would score low as a candidate, or add one to a burst's count.
      */
     public static long lookupHash(String kind, String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((kind + ':' + value).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        byte[] digest = SHA_256.get().digest((kind + ':' + value).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
     }
 }
