@@ -3,6 +3,7 @@ package cn.consumerexchange.gateway.benchmark;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Names the step of the gateway's work a CPU sample belongs to, from its thread and its stack (innermost frame first):
@@ -20,25 +21,33 @@ final class ProfileSteps {
     static final String INTAKE = "intake";
     static final String DELIVERY = "delivery";
 
+    static final String XSLT = "format translation (XSLT)";
+    static final String XML = "XML parsing and schema validation";
+    static final String JAXB = "JAXB";
+    static final String CONTRACT = "contract codec and validator";
+    static final String DATABASE = "ledger database (JDBC)";
+    /** The parts that are the intake's XML work: reading, checking and translating a partner's message. */
+    static final Set<String> XML_WORK = Set.of(XSLT, XML, JAXB, CONTRACT);
+
     /** By package or class prefix, first match wins: a more specific prefix comes before a wider one. */
     private static final List<Map.Entry<String, String>> PARTS = List.of(
             Map.entry("ch.qos.logback.", "logging"),
             Map.entry("org.slf4j.", "logging"),
             Map.entry("org.apache.logging.", "logging"),
-            Map.entry("net.sf.saxon.", "format translation (XSLT)"),
+            Map.entry("net.sf.saxon.", XSLT),
             Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
-            Map.entry("org.glassfish.jaxb.", "JAXB"),
-            Map.entry("com.sun.xml.bind.", "JAXB"),
-            Map.entry("jakarta.xml.bind.", "JAXB"),
-            Map.entry("org.apache.xerces.", "XML parsing and schema validation"),
-            Map.entry("com.sun.org.apache.", "XML parsing and schema validation"),
-            Map.entry("com.sun.xml.internal.stream.", "XML parsing and schema validation"),
-            Map.entry("javax.xml.", "XML parsing and schema validation"),
-            Map.entry("jdk.xml.", "XML parsing and schema validation"),
-            Map.entry("org.h2.", "ledger database (JDBC)"),
-            Map.entry("com.zaxxer.hikari.", "ledger database (JDBC)"),
-            Map.entry("org.springframework.jdbc.", "ledger database (JDBC)"),
-            Map.entry("org.springframework.integration.jdbc.", "ledger database (JDBC)"),
+            Map.entry("org.glassfish.jaxb.", JAXB),
+            Map.entry("com.sun.xml.bind.", JAXB),
+            Map.entry("jakarta.xml.bind.", JAXB),
+            Map.entry("org.apache.xerces.", XML),
+            Map.entry("com.sun.org.apache.", XML),
+            Map.entry("com.sun.xml.internal.stream.", XML),
+            Map.entry("javax.xml.", XML),
+            Map.entry("jdk.xml.", XML),
+            Map.entry("org.h2.", DATABASE),
+            Map.entry("com.zaxxer.hikari.", DATABASE),
+            Map.entry("org.springframework.jdbc.", DATABASE),
+            Map.entry("org.springframework.integration.jdbc.", DATABASE),
             Map.entry("java.security.", "hashing and signatures"),
             Map.entry("sun.security.", "hashing and signatures"),
             Map.entry("javax.crypto.", "hashing and signatures"),
@@ -60,7 +69,7 @@ final class ProfileSteps {
             Map.entry("io.github.resilience4j.", "circuit breaker"),
             Map.entry("org.apache.camel.", "Camel routing"),
             Map.entry("org.springframework.", "Spring (transactions, proxies, beans)"),
-            Map.entry("cn.consumerexchange.contract.", "contract codec and validator"),
+            Map.entry("cn.consumerexchange.contract.", CONTRACT),
             Map.entry("cn.consumerexchange.adapter.", "adapters"),
             Map.entry("cn.consumerexchange.gateway.related.", "related-case check"),
             Map.entry("cn.consumerexchange.gateway.", "gateway code"));

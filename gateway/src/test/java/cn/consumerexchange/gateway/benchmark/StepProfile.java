@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -69,12 +70,42 @@ final class StepProfile {
     }
 
     /**
+     * What the CPU allows on this machine's cores, from the CPU time of the process's threads by kind over the window
+     * and the steps' shares of the samples.
+     */
+    CpuBounds bounds(Map<String, Duration> cpuByKind, int complaints) {
+        double javaMs = perComplaint(cpuByKind.get(ThreadCpu.JAVA_THREADS), complaints);
+        double allMs = cpuByKind.values().stream().mapToDouble(cpu -> perComplaint(cpu, complaints)).sum();
+        return new CpuBounds(Runtime.getRuntime().availableProcessors(), allMs,
+                partsMs(Set.of(ProfileSteps.DATABASE), javaMs),
+                perComplaint(cpuByKind.get(ThreadCpu.JIT_COMPILER), complaints),
+                partsMs(ProfileSteps.XML_WORK, javaMs));
+    }
+
+    private static double perComplaint(Duration cpu, int complaints) {
+        return cpu == null ? 0 : cpu.toNanos() / 1e6 / complaints;
+    }
+
+    /**
+     * The CPU time per complaint of the steps of these parts, whatever their stage: their share of the samples applied
+     * to the Java threads' CPU time per complaint.
+     */
+    double partsMs(Set<String> parts, double javaMs) {
+        if (samples == 0) {
+            return 0;
+        }
+        int inParts = steps.entrySet().stream().filter(step -> parts.contains(step.getKey().part()))
+                .mapToInt(Map.Entry::getValue).sum();
+        return javaMs * inParts / samples;
+    }
+
+    /**
      * Prints the steps, their share of the samples and their CPU time per complaint, from the CPU time of the process's
      * threads by kind over the window.
      */
     void print(PrintStream out, Map<String, Duration> cpuByKind, int complaints) {
-        double javaMs = cpuByKind.getOrDefault(ThreadCpu.JAVA_THREADS, Duration.ZERO).toNanos() / 1e6 / complaints;
-        double allMs = cpuByKind.values().stream().mapToLong(Duration::toNanos).sum() / 1e6 / complaints;
+        double javaMs = perComplaint(cpuByKind.get(ThreadCpu.JAVA_THREADS), complaints);
+        double allMs = cpuByKind.values().stream().mapToDouble(cpu -> perComplaint(cpu, complaints)).sum();
         out.printf(Locale.ROOT, "Gateway CPU per complaint by kind of thread (/proc), %d complaints: %.3f ms in all%n",
                 complaints, allMs);
         cpuByKind.forEach((kind, cpu) -> out.printf(Locale.ROOT, "  %-50s %8.3f ms%n", kind,

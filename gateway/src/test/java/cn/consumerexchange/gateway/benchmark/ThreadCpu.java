@@ -18,12 +18,14 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
+    static final String JIT_COMPILER = "JIT compiler";
+
     /** The JVM's own threads, by the start of the name the JVM gives them (at most 15 characters in /proc). */
     private static final List<Map.Entry<String, String>> JVM_THREADS = List.of(
             Map.entry("GC Thread", "garbage collector"),
             Map.entry("G1 ", "garbage collector"),
-            Map.entry("C1 CompilerThre", "JIT compiler"),
-            Map.entry("C2 CompilerThre", "JIT compiler"),
+            Map.entry("C1 CompilerThre", JIT_COMPILER),
+            Map.entry("C2 CompilerThre", JIT_COMPILER),
             Map.entry("JFR ", "JFR"),
             Map.entry("VM ", "other JVM threads"),
             Map.entry("Service Thread", "other JVM threads"),

@@ -356,6 +356,8 @@ class TransferBenchmarkIT {
             out.println("Related-case sweep (并案), cases still to look at as each run ended (work its CPU figure leaves "
                     + "for later): " + String.join(", ", concat(sustained, offered).stream()
                             .map(outcome -> outcome.name() + " " + outcome.relatedUnchecked()).toList()));
+            profile.bounds(cpuByKind, sustained.figures().arrived())
+                    .print(out, sustained.figures().throughput(), raw.throughput());
         }
         ByteArrayOutputStream steps = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(steps, true, StandardCharsets.UTF_8)) {
