@@ -3,7 +3,6 @@ package cn.consumerexchange.contract;
 import cn.consumerexchange.contract.v1.ExchangeMessage;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.util.JAXBSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Source;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
@@ -20,6 +18,7 @@ import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.xml.sax.ContentHandler;
 
 /**
  * Reads and writes contract v1 documents. Reading is safe on untrusted input: a hardened parse (no DTD, no
@@ -123,14 +122,15 @@ public final class ContractCodec {
     }
 
     /**
-     * A message the gateway holds as a contract, as XML events marshalled while a reader in this process (an adapter's
-     * stylesheet) takes them: no tree in between and no second check. The schema is checked where a message becomes a
-     * contract: read by {@link #read} at the intake, or written by {@link #write} where the gateway makes one.
+     * Marshals a message the gateway holds as a contract into {@code events}, as SAX events, for a reader in this
+     * process that builds its own tree from them (an adapter's stylesheet): no tree in between and no second check. The
+     * schema is checked where a message becomes a contract: read by {@link #read} at the intake, or written by
+     * {@link #write} where the gateway makes one.
      */
-    public Source source(ExchangeMessage message) {
+    public void marshal(ExchangeMessage message, ContentHandler events) {
         Objects.requireNonNull(message, "message");
         try {
-            return new JAXBSource(CONTEXT.createMarshaller(), message);
+            CONTEXT.createMarshaller().marshal(message, events);
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot marshal " + message, e);
         }

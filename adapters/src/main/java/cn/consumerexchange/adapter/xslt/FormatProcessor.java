@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import javax.xml.transform.stream.StreamSource;
 
+import net.sf.saxon.lib.ErrorReporter;
 import net.sf.saxon.lib.Feature;
 import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.s9api.Destination;
@@ -39,11 +40,16 @@ final class FormatProcessor {
                 + request.uri);
     };
 
+    private static final ErrorReporter QUIET = error -> { };
+
     private final Processor processor = new Processor(false);
 
     FormatProcessor(CodeTables codes) {
         processor.setConfigurationProperty(Feature.ALLOWED_PROTOCOLS, "");
         processor.getUnderlyingConfiguration().setResourceResolver(NO_RESOURCES);
+        // An error comes back as the exception; Saxon's default report to stderr could leak personal data. One
+        // reporter for every transformation and tree built: Saxon's default made a logger on stderr for each.
+        processor.getUnderlyingConfiguration().setErrorReporterFactory(configuration -> QUIET);
         ExchangeFunctions.register(processor, codes);
     }
 
@@ -97,8 +103,6 @@ final class FormatProcessor {
                 termination.set(message.getStringValue().trim());
             }
         });
-        // The error comes back as the exception; Saxon's default report to stderr could leak personal data.
-        transformer.setErrorReporter(error -> { });
         transformer.setResultDocumentHandler(RefusedDestination::new);
         try {
             transformer.setGlobalContextItem(input);

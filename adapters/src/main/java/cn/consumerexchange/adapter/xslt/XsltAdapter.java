@@ -8,6 +8,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import net.sf.saxon.s9api.BuildingContentHandler;
 import net.sf.saxon.s9api.DOMDestination;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -170,7 +171,9 @@ public final class XsltAdapter implements PartnerAdapter {
 
     private XdmNode contractDocument(ExchangeMessage message) {
         try {
-            return processor.newDocumentBuilder().build(CODEC.source(message));
+            BuildingContentHandler tree = processor.newDocumentBuilder().newBuildingContentHandler();
+            CODEC.marshal(message, tree);
+            return tree.getDocumentNode();
         } catch (SaxonApiException e) {
             throw new IllegalStateException("cannot marshal message " + message.getEnvelope().getMessageId()
                     + " into Saxon", e);
