@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -77,9 +77,10 @@ final class StepProfile {
         double javaMs = perComplaint(cpuByKind.get(ThreadCpu.JAVA_THREADS), complaints);
         double allMs = cpuByKind.values().stream().mapToDouble(cpu -> perComplaint(cpu, complaints)).sum();
         return new CpuBounds(Runtime.getRuntime().availableProcessors(), allMs,
-                partsMs(Set.of(ProfileSteps.DATABASE), javaMs),
+                stepsMs(step -> step.part().equals(ProfileSteps.DATABASE), javaMs),
                 perComplaint(cpuByKind.get(ThreadCpu.JIT_COMPILER), complaints),
-                partsMs(ProfileSteps.XML_WORK, javaMs));
+                stepsMs(step -> step.stage().equals(ProfileSteps.INTAKE)
+                        && ProfileSteps.XML_WORK.contains(step.part()), javaMs));
     }
 
     private static double perComplaint(Duration cpu, int complaints) {
@@ -87,16 +88,16 @@ final class StepProfile {
     }
 
     /**
-     * The CPU time per complaint of the steps of these parts, whatever their stage: their share of the samples applied
-     * to the Java threads' CPU time per complaint.
+     * The CPU time per complaint of the steps that pass {@code which}: their share of the samples applied to the Java
+     * threads' CPU time per complaint.
      */
-    double partsMs(Set<String> parts, double javaMs) {
+    double stepsMs(Predicate<ProfileSteps.Step> which, double javaMs) {
         if (samples == 0) {
             return 0;
         }
-        int inParts = steps.entrySet().stream().filter(step -> parts.contains(step.getKey().part()))
+        int chosen = steps.entrySet().stream().filter(step -> which.test(step.getKey()))
                 .mapToInt(Map.Entry::getValue).sum();
-        return javaMs * inParts / samples;
+        return javaMs * chosen / samples;
     }
 
     /**
